@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Username = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9._-]{1,63}$"),
+]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class LoginIn(BaseModel):
+    username: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=64)]
+    password: Password
+    device_name: Annotated[str, StringConstraints(max_length=200)] = ""
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    username: str
+    full_name: str
+    is_admin: bool
+    is_active: bool
+
+
+class MembershipBrief(BaseModel):
+    council_id: int
+    council_name: str
+    role: str
+    voting_right: bool
+
+
+class MeOut(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    is_admin: bool
+    memberships: list[MembershipBrief]
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_at: datetime
+    user: MeOut
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Username
+    full_name: FullName
+    password: Annotated[str, StringConstraints(min_length=8, max_length=256)]
+    is_admin: bool = False
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: FullName | None = None
+    password: Annotated[str, StringConstraints(min_length=8, max_length=256)] | None = None
+    is_active: bool | None = None
+    is_admin: bool | None = None
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: Password
+    new_password: Annotated[str, StringConstraints(min_length=8, max_length=256)]
+
+
+class DeviceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    device_name: str
+    user_agent: str
+    address: str
+    created_at: datetime
+    last_used_at: datetime
+    expires_at: datetime
+    current: bool = False
+
+
+class UserList(BaseModel):
+    items: list[UserOut]
+
+
+class DeviceList(BaseModel):
+    items: list[DeviceOut]
+
+
+class Page(BaseModel):
+    limit: int = Field(default=100, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0)

@@ -1,0 +1,203 @@
+"""The `kyhop` command (see API.md, "Command line and settings")."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import Settings, SettingsError, load_settings
+
+cli = typer.Typer(help="Kỳ Họp — paperless council sessions (kỳ họp không giấy).",
+                  no_args_is_help=True, add_completion=False)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+audit_cli = typer.Typer(help="Audit log.", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(audit_cli, name="audit")
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+
+
+def _upgrade(settings: Settings) -> None:
+    from app.migrate import upgrade
+
+    upgrade(settings.effective_database_url)
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "0.0.0.0",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Apply pending migrations, then serve the API and the web app."""
+    import uvicorn
+
+    from app.logs import configure_logging
+
+    settings = _settings()
+    if workers > 1 and not settings.broker_url:
+        typer.echo("Cannot run several workers with the in-process broker: set KYHOP_BROKER_URL "
+                   "to a redis:// URL or to 'postgres' (LISTEN/NOTIFY).", err=True)
+        raise typer.Exit(2)
+    if workers > 1 and settings.is_sqlite:
+        typer.echo("Several workers need PostgreSQL: set KYHOP_DATABASE_URL.", err=True)
+        raise typer.Exit(2)
+    configure_logging(settings.log_level)
+    _upgrade(settings)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
+                proxy_headers=True, forwarded_allow_ips=settings.trusted_proxies,
+                log_config=None, ws_per_message_deflate=False)
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations and exit."""
+    _upgrade(_settings())
+    typer.echo("Database is up to date.")
+
+
+def _run(coro_factory):  # type: ignore[no-untyped-def]
+    """Run an async job inside one unit of work against the configured database."""
+    from app.db import Database
+
+    settings = _settings()
+
+    async def main():  # type: ignore[no-untyped-def]
+        db = Database(settings)
+        try:
+            async with db.unit_of_work() as uow:
+                return await coro_factory(uow.session)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(main())
+
+
+@cli.command("create-admin")
+def create_admin(username: str) -> None:
+    """Create an administrator, or reset its password. Reads the password from stdin if piped."""
+    from sqlalchemy import select
+
+    from app.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password
+    from app.audit.service import Actor, record
+    from app.models import User
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Mật khẩu / Password: ")
+        if getpass.getpass("Nhập lại / Repeat: ") != password:
+            typer.echo("Passwords differ.", err=True)
+            raise typer.Exit(1)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        typer.echo(f"The password needs at least {MIN_PASSWORD_LENGTH} characters.", err=True)
+        raise typer.Exit(1)
+    username = username.strip().lower()
+    _upgrade(_settings())
+
+    async def job(session):  # type: ignore[no-untyped-def]
+        user = await session.scalar(select(User).where(User.username == username))
+        action = "user.password" if user else "user.create"
+        if user is None:
+            user = User(username=username, full_name=username, password_hash="", is_active=True)
+            session.add(user)
+        user.password_hash = await hash_password(password)
+        user.is_admin = True
+        user.is_active = True
+        await session.flush()
+        await record(session, actor=Actor.system("create-admin"), action=action,
+                     target_type="user", target_id=user.id, details={"is_admin": True})
+        return action
+
+    action = _run(job)
+    typer.echo(f"Admin '{username}' {'created' if action == 'user.create' else 'updated'}.")
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo councils and people into an empty database and print the logins."""
+    from app.demo import DEMO_PASSWORD, database_is_empty, load_demo
+
+    _upgrade(_settings())
+
+    async def job(session):  # type: ignore[no-untyped-def]
+        if not await database_is_empty(session):
+            return None
+        return await load_demo(session)
+
+    logins = _run(job)
+    if logins is None:
+        typer.echo("The database already has data; the demo was not loaded.")
+        return
+    typer.echo(f"Demo loaded. Every demo login has the password: {DEMO_PASSWORD}")
+    for login in logins:
+        typer.echo(f"  {login.username:<20} {login.full_name:<28} {login.what}")
+    typer.echo("  (also daibieu04 … daibieu60; district deputies daibieu.dienchau01 …, daibieu.thaihoa01 …)")
+
+
+@cli.command("import-members")
+def import_members_command(council_id: int, file: Path) -> None:
+    """Import a council's member list (.csv or .xlsx), as the API does."""
+    from app.audit.service import Actor
+    from app.councils.member_file import read_member_file
+    from app.councils.member_import import import_members
+    from app.errors import AppError
+    from app.i18n import translate
+    from app.models import Council
+
+    if not file.is_file():
+        typer.echo(f"No such file: {file}", err=True)
+        raise typer.Exit(1)
+
+    async def job(session):  # type: ignore[no-untyped-def]
+        if await session.get(Council, council_id) is None:
+            raise typer.BadParameter(f"no council {council_id}")
+        rows = read_member_file(file.name, file.read_bytes())
+        return await import_members(session, actor=Actor.system("import-members"),
+                                    council_id=council_id, rows=rows)
+
+    try:
+        result = _run(job)
+    except AppError as exc:
+        typer.echo(translate(exc.message_code, "vi", **exc.params), err=True)
+        for item in exc.details or []:
+            if isinstance(item, dict) and "row" in item:
+                message = translate(item["message_code"], "vi", **item.get("params", {}))
+                typer.echo(f"  dòng {item['row']}: {message}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"created {result.created}, updated {result.updated}, unchanged {result.unchanged}")
+    for account in result.accounts:
+        typer.echo(f"  {account.username:<20} {account.password:<12} {account.full_name}")
+
+
+@audit_cli.command("verify")
+def audit_verify() -> None:
+    """Exit 0 when the audit chain is intact; exit 1 naming the first bad row."""
+    from app.audit.service import verify
+
+    async def job(session):  # type: ignore[no-untyped-def]
+        return await verify(session)
+
+    checked, broken = _run(job)
+    if broken is None:
+        typer.echo(f"Audit log intact: {checked} rows verified.")
+        return
+    reason = ("was edited" if broken.reason == "edited"
+              else "follows a row that was removed or edited")
+    typer.echo(f"Audit log broken at row {broken.row_id}: it {reason}.", err=True)
+    raise typer.Exit(1)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, UploadFile, status
+
+from app.accounts.deps import AdminUser, CurrentUser
+from app.councils import service
+from app.councils.access import MANAGER_ROLES, council_access, require_council_role
+from app.councils.member_file import read_member_file
+from app.councils.member_import import import_members
+from app.councils.schemas import (
+    CommitteeCreate,
+    CommitteeList,
+    CommitteeOut,
+    CouncilCreate,
+    CouncilList,
+    CouncilOut,
+    CouncilUpdate,
+    ImportResult,
+    MemberCreate,
+    MemberList,
+    MemberOut,
+    MemberUpdate,
+    TermCreate,
+    TermList,
+    TermOut,
+)
+from app.deps import UowDep
+from app.errors import PayloadTooLarge
+from app.models import Council, Membership, User
+
+router = APIRouter(prefix="/api/v1", tags=["councils"])
+
+MAX_MEMBER_FILE = 10 * 1024 * 1024
+
+
+def _member_out(membership: Membership, user: User) -> MemberOut:
+    return MemberOut(
+        user_id=user.id, username=user.username, full_name=user.full_name, role=membership.role,
+        voting_right=membership.voting_right, title=membership.title, unit=membership.unit,
+        committee_id=membership.committee_id, term_id=membership.term_id,
+    )
+
+
+@router.post("/councils", response_model=CouncilOut, status_code=status.HTTP_201_CREATED)
+async def create_council(body: CouncilCreate, admin: AdminUser, uow: UowDep) -> Council:
+    return await service.create_council(uow.session, actor=admin.actor, **body.model_dump())
+
+
+@router.get("/councils", response_model=CouncilList)
+async def list_councils(principal: CurrentUser, uow: UowDep) -> CouncilList:
+    councils = await service.visible_councils(uow.session, principal=principal)
+    return CouncilList(items=[CouncilOut.model_validate(c) for c in councils])
+
+
+@router.get("/councils/{council_id}", response_model=CouncilOut)
+async def get_council(council_id: int, principal: CurrentUser, uow: UowDep) -> Council:
+    return (await council_access(uow.session, principal, council_id)).council
+
+
+@router.patch("/councils/{council_id}", response_model=CouncilOut)
+async def update_council(
+    council_id: int, body: CouncilUpdate, principal: CurrentUser, uow: UowDep
+) -> Council:
+    return await service.update_council(uow.session, principal=principal, council_id=council_id,
+                                        changes=body.model_dump(exclude_unset=True))
+
+
+@router.get("/councils/{council_id}/members", response_model=MemberList)
+async def list_members(council_id: int, principal: CurrentUser, uow: UowDep) -> MemberList:
+    await council_access(uow.session, principal, council_id)
+    members = await service.list_members(uow.session, council_id=council_id)
+    return MemberList(items=[_member_out(m, u) for m, u in members])
+
+
+@router.post("/councils/{council_id}/members", response_model=MemberOut,
+             status_code=status.HTTP_201_CREATED)
+async def add_member(
+    council_id: int, body: MemberCreate, principal: CurrentUser, uow: UowDep
+) -> MemberOut:
+    membership, user = await service.add_member(uow.session, principal=principal,
+                                                council_id=council_id, fields=body.model_dump())
+    return _member_out(membership, user)
+
+
+@router.patch("/councils/{council_id}/members/{user_id}", response_model=MemberOut)
+async def update_member(
+    council_id: int, user_id: int, body: MemberUpdate, principal: CurrentUser, uow: UowDep
+) -> MemberOut:
+    membership, user = await service.update_member(
+        uow.session, principal=principal, council_id=council_id, user_id=user_id,
+        changes=body.model_dump(exclude_unset=True))
+    return _member_out(membership, user)
+
+
+@router.delete("/councils/{council_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_member(council_id: int, user_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+    await service.remove_member(uow.session, principal=principal, council_id=council_id,
+                                user_id=user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/councils/{council_id}/members/import", response_model=ImportResult)
+async def import_member_file(
+    council_id: int, file: UploadFile, principal: CurrentUser, uow: UowDep
+) -> ImportResult:
+    await require_council_role(uow.session, principal, council_id, MANAGER_ROLES)
+    content = await file.read(MAX_MEMBER_FILE + 1)
+    if len(content) > MAX_MEMBER_FILE:
+        raise PayloadTooLarge(limit="10 MB")
+    rows = read_member_file(file.filename or "", content)
+    return await import_members(uow.session, actor=principal.actor, council_id=council_id, rows=rows)
+
+
+@router.get("/councils/{council_id}/terms", response_model=TermList)
+async def list_terms(council_id: int, principal: CurrentUser, uow: UowDep) -> TermList:
+    await council_access(uow.session, principal, council_id)
+    terms = await service.list_terms(uow.session, council_id=council_id)
+    return TermList(items=[TermOut.model_validate(t) for t in terms])
+
+
+@router.post("/councils/{council_id}/terms", response_model=TermOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_term(council_id: int, body: TermCreate, principal: CurrentUser, uow: UowDep):
+    return await service.create_term(uow.session, principal=principal, council_id=council_id,
+                                     fields=body.model_dump())
+
+
+@router.get("/councils/{council_id}/committees", response_model=CommitteeList)
+async def list_committees(council_id: int, principal: CurrentUser, uow: UowDep) -> CommitteeList:
+    await council_access(uow.session, principal, council_id)
+    committees = await service.list_committees(uow.session, council_id=council_id)
+    return CommitteeList(items=[CommitteeOut.model_validate(c) for c in committees])
+
+
+@router.post("/councils/{council_id}/committees", response_model=CommitteeOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_committee(
+    council_id: int, body: CommitteeCreate, principal: CurrentUser, uow: UowDep
+):
+    return await service.create_committee(uow.session, principal=principal,
+                                          council_id=council_id, fields=body.model_dump())

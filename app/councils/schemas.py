@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Level = Literal["province", "district", "commune"]
+Role = Literal["secretary", "chair", "deputy", "guest"]
+CommitteeKind = Literal["standing", "board", "delegation", "other"]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class CouncilCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    level: Level
+    code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32,
+                                           pattern=r"^[A-Za-z0-9._-]+$")]
+    parent_id: int | None = None
+    quorum_numerator: int = Field(default=2, ge=1, le=100)
+    quorum_denominator: int = Field(default=3, ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _quorum_fraction(self) -> CouncilCreate:
+        if self.quorum_numerator > self.quorum_denominator:
+            raise ValueError("quorum_numerator must not exceed quorum_denominator")
+        return self
+
+
+class CouncilUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    quorum_numerator: int | None = Field(default=None, ge=1, le=100)
+    quorum_denominator: int | None = Field(default=None, ge=1, le=100)
+
+
+class CouncilOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    level: Level
+    code: str
+    parent_id: int | None
+    quorum_numerator: int
+    quorum_denominator: int
+    created_at: datetime
+
+
+class CouncilList(BaseModel):
+    items: list[CouncilOut]
+
+
+class MemberCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: int
+    role: Role
+    voting_right: bool = False
+    title: ShortText = ""
+    unit: ShortText = ""
+    committee_id: int | None = None
+    term_id: int | None = None
+
+
+class MemberUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role | None = None
+    voting_right: bool | None = None
+    title: ShortText | None = None
+    unit: ShortText | None = None
+    committee_id: int | None = None
+    term_id: int | None = None
+
+
+class MemberOut(BaseModel):
+    user_id: int
+    username: str
+    full_name: str
+    role: Role
+    voting_right: bool
+    title: str
+    unit: str
+    committee_id: int | None
+    term_id: int | None
+
+
+class MemberList(BaseModel):
+    items: list[MemberOut]
+
+
+class NewAccount(BaseModel):
+    row: int
+    username: str
+    full_name: str
+    password: str
+
+
+class ImportResult(BaseModel):
+    created: int
+    updated: int
+    unchanged: int
+    accounts: list[NewAccount] = Field(
+        default_factory=list,
+        description="Logins made for new people, with their one-time initial passwords.",
+    )
+
+
+class TermCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    starts_on: date
+    ends_on: date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> TermCreate:
+        if self.ends_on is not None and self.ends_on < self.starts_on:
+            raise ValueError("ends_on must not be before starts_on")
+        return self
+
+
+class TermOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    council_id: int
+    name: str
+    starts_on: date
+    ends_on: date | None
+
+
+class TermList(BaseModel):
+    items: list[TermOut]
+
+
+class CommitteeCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    kind: CommitteeKind = "board"
+
+
+class CommitteeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    council_id: int
+    name: str
+    kind: CommitteeKind
+
+
+class CommitteeList(BaseModel):
+    items: list[CommitteeOut]

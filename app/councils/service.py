@@ -1,0 +1,206 @@
+"""Councils, terms, committees and memberships."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.service import Principal
+from app.audit.service import Actor, record
+from app.councils.access import MANAGER_ROLES, require_council_role
+from app.errors import Conflict, Invalid, NotFound
+from app.models import Committee, Council, Membership, Term, User
+
+LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+VOTING_ROLES = frozenset({"deputy", "chair"})
+
+
+def check_voting_right(role: str, voting_right: bool) -> None:
+    if voting_right and role not in VOTING_ROLES:
+        raise Invalid("voting_right_role")
+
+
+async def create_council(session: AsyncSession, *, actor: Actor, **fields: Any) -> Council:
+    if await session.scalar(select(Council.id).where(Council.code == fields["code"])) is not None:
+        raise Conflict("council_code_taken", code=fields["code"])
+    parent_id = fields.get("parent_id")
+    if parent_id is not None:
+        parent = await session.get(Council, parent_id)
+        if parent is None:
+            raise Invalid("not_found", details=[{"field": "parent_id", "message": "not found"}])
+        if LEVEL_RANK[parent.level] >= LEVEL_RANK[fields["level"]]:
+            raise Invalid("parent_level")
+    council = Council(**fields)
+    session.add(council)
+    await session.flush()
+    await record(session, actor=actor, action="council.create", target_type="council",
+                 target_id=council.id, council_id=council.id,
+                 details={"name": council.name, "code": council.code, "level": council.level})
+    return council
+
+
+async def visible_councils(session: AsyncSession, *, principal: Principal) -> list[Council]:
+    query = select(Council).order_by(Council.id)
+    if not principal.user.is_admin:
+        query = query.where(
+            Council.id.in_(select(Membership.council_id).where(Membership.user_id == principal.user.id))
+        )
+    return list(await session.scalars(query))
+
+
+async def update_council(
+    session: AsyncSession, *, principal: Principal, council_id: int, changes: dict[str, Any]
+) -> Council:
+    access = await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    council = access.council
+    numerator = changes.get("quorum_numerator", council.quorum_numerator)
+    denominator = changes.get("quorum_denominator", council.quorum_denominator)
+    if numerator is None or denominator is None or numerator > denominator:
+        raise Invalid(details=[{"field": "quorum_numerator",
+                                "message": "must not exceed quorum_denominator"}])
+    for key, value in changes.items():
+        if value is not None:
+            setattr(council, key, value)
+    await session.flush()
+    await record(session, actor=principal.actor, action="council.update", target_type="council",
+                 target_id=council.id, council_id=council.id, details=changes)
+    return council
+
+
+async def list_members(session: AsyncSession, *, council_id: int) -> list[tuple[Membership, User]]:
+    rows = await session.execute(
+        select(Membership, User)
+        .join(User, User.id == Membership.user_id)
+        .where(Membership.council_id == council_id)
+        .order_by(Membership.role != "chair", Membership.role != "secretary", User.full_name, User.id)
+    )
+    return [(m, u) for m, u in rows.all()]
+
+
+async def _check_refs(
+    session: AsyncSession, council_id: int, committee_id: int | None, term_id: int | None
+) -> None:
+    if committee_id is not None:
+        committee = await session.get(Committee, committee_id)
+        if committee is None or committee.council_id != council_id:
+            raise Invalid(details=[{"field": "committee_id", "message": "not found"}])
+    if term_id is not None:
+        term = await session.get(Term, term_id)
+        if term is None or term.council_id != council_id:
+            raise Invalid(details=[{"field": "term_id", "message": "not found"}])
+
+
+async def add_member(
+    session: AsyncSession, *, principal: Principal, council_id: int, fields: dict[str, Any]
+) -> tuple[Membership, User]:
+    await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    user = await session.get(User, fields["user_id"])
+    if user is None:
+        raise Invalid("not_found", details=[{"field": "user_id", "message": "not found"}])
+    check_voting_right(fields["role"], fields["voting_right"])
+    await _check_refs(session, council_id, fields.get("committee_id"), fields.get("term_id"))
+    existing = await session.scalar(
+        select(Membership.id).where(Membership.council_id == council_id,
+                                    Membership.user_id == user.id)
+    )
+    if existing is not None:
+        raise Conflict("already_member")
+    membership = Membership(council_id=council_id, **fields)
+    session.add(membership)
+    await session.flush()
+    await record(session, actor=principal.actor, action="member.add", target_type="membership",
+                 target_id=membership.id, council_id=council_id,
+                 details={"user_id": user.id, "role": membership.role,
+                          "voting_right": membership.voting_right})
+    return membership, user
+
+
+async def _membership(session: AsyncSession, council_id: int, user_id: int) -> tuple[Membership, User]:
+    row = (
+        await session.execute(
+            select(Membership, User)
+            .join(User, User.id == Membership.user_id)
+            .where(Membership.council_id == council_id, Membership.user_id == user_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound()
+    return row[0], row[1]
+
+
+async def update_member(
+    session: AsyncSession, *, principal: Principal, council_id: int, user_id: int,
+    changes: dict[str, Any],
+) -> tuple[Membership, User]:
+    await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    membership, user = await _membership(session, council_id, user_id)
+    role = changes.get("role") or membership.role
+    voting_right = changes.get("voting_right")
+    if voting_right is None:
+        voting_right = membership.voting_right and role in VOTING_ROLES
+    check_voting_right(role, voting_right)
+    await _check_refs(session, council_id, changes.get("committee_id"), changes.get("term_id"))
+    changes = {**changes, "role": role, "voting_right": voting_right}
+    for key, value in changes.items():
+        if value is not None or key in ("committee_id", "term_id"):
+            setattr(membership, key, value)
+    await session.flush()
+    await record(session, actor=principal.actor, action="member.update", target_type="membership",
+                 target_id=membership.id, council_id=council_id, details=changes)
+    return membership, user
+
+
+async def remove_member(
+    session: AsyncSession, *, principal: Principal, council_id: int, user_id: int
+) -> None:
+    await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    membership, _ = await _membership(session, council_id, user_id)
+    await session.delete(membership)
+    await session.flush()
+    await record(session, actor=principal.actor, action="member.remove", target_type="membership",
+                 target_id=membership.id, council_id=council_id, details={"user_id": user_id})
+
+
+async def list_terms(session: AsyncSession, *, council_id: int) -> list[Term]:
+    return list(await session.scalars(
+        select(Term).where(Term.council_id == council_id).order_by(Term.starts_on)
+    ))
+
+
+async def create_term(
+    session: AsyncSession, *, principal: Principal, council_id: int, fields: dict[str, Any]
+) -> Term:
+    await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    term = Term(council_id=council_id, **fields)
+    session.add(term)
+    await session.flush()
+    await record(session, actor=principal.actor, action="term.create", target_type="term",
+                 target_id=term.id, council_id=council_id, details={"name": term.name})
+    return term
+
+
+async def list_committees(session: AsyncSession, *, council_id: int) -> list[Committee]:
+    return list(await session.scalars(
+        select(Committee).where(Committee.council_id == council_id).order_by(Committee.name)
+    ))
+
+
+async def create_committee(
+    session: AsyncSession, *, principal: Principal, council_id: int, fields: dict[str, Any]
+) -> Committee:
+    await require_council_role(session, principal, council_id, MANAGER_ROLES)
+    duplicate = await session.scalar(
+        select(Committee.id).where(Committee.council_id == council_id,
+                                   Committee.name == fields["name"])
+    )
+    if duplicate is not None:
+        raise Conflict()
+    committee = Committee(council_id=council_id, **fields)
+    session.add(committee)
+    await session.flush()
+    await record(session, actor=principal.actor, action="committee.create",
+                 target_type="committee", target_id=committee.id, council_id=council_id,
+                 details={"name": committee.name, "kind": committee.kind})
+    return committee

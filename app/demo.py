@@ -1,0 +1,130 @@
+"""Demo data: Nghệ An's provincial council and two district councils, with people to log in as."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.passwords import hash_password
+from app.audit.service import Actor, record
+from app.models import Committee, Council, Membership, Term, User
+
+DEMO_PASSWORD = "kyhop2026"
+
+_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+           "Ngô", "Dương", "Lý", "Thái", "Đinh", "Lương", "Chu", "Cao", "Hà"]
+_MIDDLE_M = ["Văn", "Đình", "Hữu", "Xuân", "Quang", "Minh", "Đức", "Công", "Thanh", "Ngọc"]
+_MIDDLE_F = ["Thị", "Thị Thu", "Thị Hồng", "Thị Kim", "Thị Mai", "Ngọc", "Thanh", "Thị Lan"]
+_GIVEN_M = ["Hùng", "Dũng", "Thắng", "Tuấn", "Sơn", "Long", "Quyết", "Cường", "Đạt", "Khôi",
+            "Bình", "Hải", "Nam", "Phúc", "Trung", "Vinh", "Lợi", "Toàn", "Kiên", "Đông"]
+_GIVEN_F = ["Hoa", "Lan", "Hương", "Hằng", "Nga", "Thủy", "Yến", "Trang", "Hiền", "Loan",
+            "Nhung", "Phương", "Thảo", "Ánh", "Dung", "Ngân", "Quỳnh", "Vân", "Huyền", "Oanh"]
+_UNITS = ["Tổ đại biểu thành phố Vinh", "Tổ đại biểu huyện Diễn Châu", "Tổ đại biểu thị xã Thái Hòa",
+          "Tổ đại biểu huyện Quỳnh Lưu", "Tổ đại biểu huyện Yên Thành", "Tổ đại biểu huyện Nghĩa Đàn",
+          "Tổ đại biểu huyện Đô Lương", "Tổ đại biểu huyện Nam Đàn"]
+_TITLES = ["Giám đốc Sở Tài chính", "Chủ tịch UBND huyện", "Bí thư Huyện ủy", "Hiệu trưởng",
+           "Giám đốc bệnh viện", "Chủ tịch Hội Nông dân", "Phó Giám đốc Sở Xây dựng", "Nông dân",
+           "Doanh nhân", "Bác sĩ", "Giáo viên", "Trưởng Ban Dân tộc", "Thượng tá Công an tỉnh"]
+_COMMITTEES = [("Thường trực HĐND tỉnh", "standing"), ("Ban Pháp chế", "board"),
+               ("Ban Kinh tế - Ngân sách", "board"), ("Ban Văn hóa - Xã hội", "board"),
+               ("Ban Dân tộc", "board")]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    full_name: str
+    what: str
+
+
+def _person(rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        return f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE_F)} {rng.choice(_GIVEN_F)}"
+    return f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE_M)} {rng.choice(_GIVEN_M)}"
+
+
+async def database_is_empty(session: AsyncSession) -> bool:
+    return (await session.scalar(select(func.count()).select_from(User))) == 0
+
+
+async def load_demo(session: AsyncSession, *, deputies: int = 60) -> list[DemoLogin]:
+    """Creates the demo councils and people; the caller has checked the database is empty."""
+    actor = Actor.system("demo")
+    rng = random.Random(2024)
+    password_hash = await hash_password(DEMO_PASSWORD)
+    logins: list[DemoLogin] = []
+
+    async def user(username: str, full_name: str, what: str, *, is_admin: bool = False,
+                   listed: bool = True) -> User:
+        person = User(username=username, full_name=full_name, password_hash=password_hash,
+                      is_admin=is_admin, is_active=True)
+        session.add(person)
+        await session.flush()
+        await record(session, actor=actor, action="user.create", target_type="user",
+                     target_id=person.id, details={"username": username, "source": "demo"})
+        if listed:
+            logins.append(DemoLogin(username, full_name, what))
+        return person
+
+    async def council(name: str, level: str, code: str, parent: Council | None) -> Council:
+        body = Council(name=name, level=level, code=code, parent_id=parent.id if parent else None)
+        session.add(body)
+        await session.flush()
+        await record(session, actor=actor, action="council.create", target_type="council",
+                     target_id=body.id, council_id=body.id, details={"name": name, "source": "demo"})
+        return body
+
+    async def member(body: Council, person: User, role: str, *, title: str = "", unit: str = "",
+                     committee: Committee | None = None, term: Term | None = None) -> None:
+        membership = Membership(council_id=body.id, user_id=person.id, role=role,
+                                voting_right=role in ("deputy", "chair"), title=title, unit=unit,
+                                committee_id=committee.id if committee else None,
+                                term_id=term.id if term else None)
+        session.add(membership)
+        await session.flush()
+        await record(session, actor=actor, action="member.add", target_type="membership",
+                     target_id=membership.id, council_id=body.id,
+                     details={"user_id": person.id, "role": role, "source": "demo"})
+
+    await user("admin", "Quản trị hệ thống", "quản trị / administrator", is_admin=True)
+    province = await council("HĐND tỉnh Nghệ An", "province", "40", None)
+    dien_chau = await council("HĐND huyện Diễn Châu", "district", "425", province)
+    thai_hoa = await council("HĐND thị xã Thái Hòa", "district", "414", province)
+
+    term = Term(council_id=province.id, name="Khóa XVIII (2021–2026)",
+                starts_on=date(2021, 6, 1), ends_on=date(2026, 6, 30))
+    session.add(term)
+    committees = [Committee(council_id=province.id, name=n, kind=k) for n, k in _COMMITTEES]
+    session.add_all(committees)
+    await session.flush()
+
+    secretary = await user("thuky", "Lê Thị Minh Hằng", "thư ký HĐND tỉnh / secretary")
+    await member(province, secretary, "secretary", title="Phó Chánh Văn phòng", term=term)
+    chair = await user("chutoa", "Phan Đức Toàn", "chủ tọa HĐND tỉnh / chair")
+    await member(province, chair, "chair", title="Chủ tịch HĐND tỉnh", committee=committees[0],
+                 term=term)
+    guest = await user("khachmoi", "Trần Văn Khách", "khách mời / guest")
+    await member(province, guest, "guest", title="Phóng viên Báo Nghệ An")
+
+    for number in range(1, deputies + 1):
+        username = f"daibieu{number:02d}"
+        person = await user(username, _person(rng), "đại biểu / deputy", listed=number <= 3)
+        await member(province, person, "deputy", title=rng.choice(_TITLES),
+                     unit=_UNITS[number % len(_UNITS)], committee=committees[1 + number % 4],
+                     term=term)
+
+    for district, slug_name in ((dien_chau, "dienchau"), (thai_hoa, "thaihoa")):
+        district_secretary = await user(f"thuky.{slug_name}", _person(rng),
+                                        f"thư ký {district.name} / secretary")
+        await member(district, district_secretary, "secretary", title="Chuyên viên Văn phòng")
+        district_chair = await user(f"chutoa.{slug_name}", _person(rng),
+                                    f"chủ tọa {district.name} / chair", listed=False)
+        await member(district, district_chair, "chair", title="Chủ tịch HĐND")
+        for number in range(1, 16):
+            person = await user(f"daibieu.{slug_name}{number:02d}", _person(rng), "", listed=False)
+            await member(district, person, "deputy", title=rng.choice(_TITLES))
+    return logins

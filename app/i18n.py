@@ -1,0 +1,75 @@
+"""User-facing messages: Vietnamese first, English when the caller asks for it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["vi", "en"]
+
+# code -> (Vietnamese, English). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "bad_request": ("Yêu cầu không hợp lệ", "Malformed request"),
+    "validation_error": ("Dữ liệu gửi lên không hợp lệ", "The submitted data is invalid"),
+    "not_authenticated": ("Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn", "You are not logged in or your login has expired"),
+    "forbidden": ("Bạn không có quyền thực hiện thao tác này", "You are not allowed to do this"),
+    "not_found": ("Không tìm thấy", "Not found"),
+    "method_not_allowed": ("Phương thức không được hỗ trợ", "Method not allowed"),
+    "conflict": ("Xung đột với trạng thái hiện tại", "Conflicts with the current state"),
+    "too_large": ("Dữ liệu gửi lên quá lớn (tối đa {limit})", "The request is too large (limit {limit})"),
+    "unsupported_media_type": ("Định dạng không được hỗ trợ", "Unsupported media type"),
+    "too_many_attempts": ("Quá nhiều lần đăng nhập sai, vui lòng thử lại sau {minutes} phút", "Too many failed logins, try again in {minutes} minutes"),
+    "internal_error": ("Lỗi hệ thống, vui lòng thử lại hoặc báo cho quản trị viên", "Internal error, please retry or tell the administrator"),
+    "invalid_credentials": ("Tên đăng nhập hoặc mật khẩu không đúng", "Wrong username or password"),
+    "username_taken": ("Tên đăng nhập \"{username}\" đã được sử dụng", "The username \"{username}\" is already taken"),
+    "wrong_password": ("Mật khẩu hiện tại không đúng", "The current password is wrong"),
+    "weak_password": ("Mật khẩu phải có ít nhất {min} ký tự", "The password must have at least {min} characters"),
+    "council_code_taken": ("Mã đơn vị hành chính \"{code}\" đã được dùng cho một HĐND khác", "The administrative code \"{code}\" is already used by another council"),
+    "parent_level": ("HĐND cấp trên phải ở cấp cao hơn", "The parent council must be of a higher level"),
+    "already_member": ("Người dùng đã là thành viên của HĐND này", "The user is already a member of this council"),
+    "voting_right_role": ("Chỉ đại biểu và chủ tọa mới có quyền biểu quyết", "Only deputies and chairs can have a voting right"),
+    "import_invalid": ("Tệp danh sách có {count} dòng không hợp lệ; chưa có gì được ghi", "The list has {count} invalid rows; nothing was written"),
+    "import_not_utf8": ("Tệp CSV phải được lưu với bảng mã UTF-8", "The CSV file must be saved as UTF-8"),
+    "import_bad_xlsx": ("Tệp không phải là bảng tính Excel (.xlsx) hợp lệ", "The file is not a valid Excel workbook (.xlsx)"),
+    "import_bad_type": ("Chỉ nhận tệp .csv hoặc .xlsx", "Only .csv or .xlsx files are accepted"),
+    "import_no_header": ("Không tìm thấy dòng tiêu đề có cột \"Họ và tên\"", "No header row with a \"Họ và tên\" (full name) column was found"),
+    "import_empty": ("Tệp không có dòng dữ liệu nào", "The file has no data rows"),
+    "import_too_many_rows": ("Tệp có quá nhiều dòng (tối đa {limit})", "The file has too many rows (limit {limit})"),
+    "row_missing_name": ("Thiếu họ và tên", "The full name is missing"),
+    "row_bad_role": ("Vai trò \"{value}\" không hợp lệ (đại biểu, chủ tọa, thư ký, khách mời)", "Unknown role \"{value}\" (deputy, chair, secretary, guest)"),
+    "row_bad_flag": ("Giá trị \"{value}\" không hợp lệ cho cột quyền biểu quyết (có / không)", "\"{value}\" is not a valid voting-right value (yes / no)"),
+    "row_bad_username": ("Tên đăng nhập \"{value}\" không hợp lệ (chỉ chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang)", "Invalid username \"{value}\" (letters without accents, digits, dot, underscore, hyphen)"),
+    "row_duplicate": ("Trùng với dòng {other}", "Duplicate of row {other}"),
+    "row_too_long": ("Cột \"{column}\" quá dài (tối đa {limit} ký tự)", "Column \"{column}\" is too long (limit {limit} characters)"),
+    "row_username_other_person": ("Tên đăng nhập \"{value}\" đã thuộc về người khác ({name})", "The username \"{value}\" belongs to someone else ({name})"),
+    "token_not_found": ("Không tìm thấy thiết bị", "Device not found"),
+}
+
+
+def pick_language(accept_language: str | None) -> Language:
+    """The first supported language in an Accept-Language header, Vietnamese by default."""
+    if not accept_language:
+        return "vi"
+    weighted: list[tuple[float, str]] = []
+    for index, part in enumerate(accept_language.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        weighted.append((-quality, f"{index:04d}{tag.strip().lower()}"))
+    for _, keyed in sorted(weighted):
+        primary = keyed[4:].split("-")[0]
+        if primary in ("vi", "en"):
+            return primary  # type: ignore[return-value]
+    return "vi"
+
+
+def translate(code: str, language: Language, **params: object) -> str:
+    vietnamese, english = MESSAGES.get(code, MESSAGES["bad_request"])
+    template = english if language == "en" else vietnamese
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

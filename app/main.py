@@ -1,0 +1,79 @@
+"""create_app(): settings, database, routers, middleware, static front end."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+
+from app import __version__
+from app.accounts.router import router as accounts_router
+from app.config import Settings, load_settings
+from app.councils.router import router as councils_router
+from app.db import Database
+from app.errors import NotFound
+from app.health import router as health_router
+from app.web.errors import ErrorOut, install_error_handlers
+from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
+
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"model": ErrorOut} for status in (400, 401, 403, 404, 409, 413, 415, 422, 429)
+}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    db = Database(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await db.dispose()
+
+    app = FastAPI(
+        title="Kỳ Họp",
+        version=__version__,
+        description="Paperless council sessions for Vietnamese People's Councils (HĐND).",
+        lifespan=lifespan,
+        responses=_ERROR_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.db = db
+
+    install_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(accounts_router)
+    app.include_router(councils_router)
+
+    if settings.allowed_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.allowed_origins, allow_credentials=False,
+            allow_methods=["*"], allow_headers=["*"], expose_headers=["ETag", "Content-Range"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_body=settings.max_json_kb * 1024,
+                       max_upload=settings.max_upload_bytes)
+    app.add_middleware(AccessLogMiddleware)
+    _mount_frontend(app)
+    return app
+
+
+def _mount_frontend(app: FastAPI) -> None:
+    """Serve the built web app at / with client-side routes falling back to index.html."""
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def frontend(path: str):
+        if path.startswith("api/"):
+            raise NotFound()
+        index = FRONTEND_DIST / "index.html"
+        candidate = (FRONTEND_DIST / path).resolve()
+        if path and candidate.is_file() and FRONTEND_DIST.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        if index.is_file():
+            return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        return JSONResponse({"name": "Kỳ Họp", "version": __version__, "docs": "/docs"})
