@@ -127,23 +127,24 @@ def create_admin(username: str) -> None:
 @cli.command()
 def demo() -> None:
     """Load the demo councils and people into an empty database and print the logins."""
-    from app.demo import DEMO_PASSWORD, database_is_empty, load_demo
+    from app.demo import DEMO_LOGINS, DEMO_PASSWORD, database_is_empty, demo_is_loaded, load_demo
 
     _upgrade(_settings())
 
     async def job(session):  # type: ignore[no-untyped-def]
-        if not await database_is_empty(session):
-            return None
-        return await load_demo(session)
+        if await database_is_empty(session):
+            await load_demo(session)
+            return "loaded"
+        return "present" if await demo_is_loaded(session) else "other"
 
-    logins = _run(job)
-    if logins is None:
-        typer.echo("The database already has data; the demo was not loaded.")
+    outcome = _run(job)
+    if outcome == "other":
+        typer.echo("The database already has other data; the demo was not loaded.")
         return
-    typer.echo(f"Demo loaded. Every demo login has the password: {DEMO_PASSWORD}")
-    for login in logins:
-        typer.echo(f"  {login.username:<20} {login.full_name:<28} {login.what}")
-    typer.echo("  (also daibieu04 … daibieu60; district deputies daibieu.dienchau01 …, daibieu.thaihoa01 …)")
+    typer.echo("Demo data loaded." if outcome == "loaded" else "Demo data is already there.")
+    typer.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+    for login in DEMO_LOGINS:
+        typer.echo(f"  {login.username:<16} {login.what}")
 
 
 @cli.command("import-members")

@@ -37,8 +37,18 @@ _COMMITTEES = [("Thường trực HĐND tỉnh", "standing"), ("Ban Pháp chế"
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
-    full_name: str
     what: str
+
+
+DEMO_LOGINS = [
+    DemoLogin("admin", "quản trị / administrator"),
+    DemoLogin("thuky", "thư ký HĐND tỉnh Nghệ An / secretary"),
+    DemoLogin("chutoa", "chủ tọa HĐND tỉnh Nghệ An / chair"),
+    DemoLogin("daibieu01", "đại biểu / deputy (daibieu01 … daibieu60)"),
+    DemoLogin("khachmoi", "khách mời / guest"),
+    DemoLogin("thuky.dienchau", "thư ký HĐND huyện Diễn Châu / secretary"),
+    DemoLogin("thuky.thaihoa", "thư ký HĐND thị xã Thái Hòa / secretary"),
+]
 
 
 def _person(rng: random.Random) -> str:
@@ -51,23 +61,23 @@ async def database_is_empty(session: AsyncSession) -> bool:
     return (await session.scalar(select(func.count()).select_from(User))) == 0
 
 
-async def load_demo(session: AsyncSession, *, deputies: int = 60) -> list[DemoLogin]:
+async def demo_is_loaded(session: AsyncSession) -> bool:
+    return await session.scalar(select(Council.id).where(Council.code == "40")) is not None
+
+
+async def load_demo(session: AsyncSession, *, deputies: int = 60) -> None:
     """Creates the demo councils and people; the caller has checked the database is empty."""
     actor = Actor.system("demo")
     rng = random.Random(2024)
     password_hash = await hash_password(DEMO_PASSWORD)
-    logins: list[DemoLogin] = []
 
-    async def user(username: str, full_name: str, what: str, *, is_admin: bool = False,
-                   listed: bool = True) -> User:
+    async def user(username: str, full_name: str, *, is_admin: bool = False) -> User:
         person = User(username=username, full_name=full_name, password_hash=password_hash,
                       is_admin=is_admin, is_active=True)
         session.add(person)
         await session.flush()
         await record(session, actor=actor, action="user.create", target_type="user",
                      target_id=person.id, details={"username": username, "source": "demo"})
-        if listed:
-            logins.append(DemoLogin(username, full_name, what))
         return person
 
     async def council(name: str, level: str, code: str, parent: Council | None) -> Council:
@@ -90,7 +100,7 @@ async def load_demo(session: AsyncSession, *, deputies: int = 60) -> list[DemoLo
                      target_id=membership.id, council_id=body.id,
                      details={"user_id": person.id, "role": role, "source": "demo"})
 
-    await user("admin", "Quản trị hệ thống", "quản trị / administrator", is_admin=True)
+    await user("admin", "Quản trị hệ thống", is_admin=True)
     province = await council("HĐND tỉnh Nghệ An", "province", "40", None)
     dien_chau = await council("HĐND huyện Diễn Châu", "district", "425", province)
     thai_hoa = await council("HĐND thị xã Thái Hòa", "district", "414", province)
@@ -102,29 +112,26 @@ async def load_demo(session: AsyncSession, *, deputies: int = 60) -> list[DemoLo
     session.add_all(committees)
     await session.flush()
 
-    secretary = await user("thuky", "Lê Thị Minh Hằng", "thư ký HĐND tỉnh / secretary")
+    secretary = await user("thuky", "Lê Thị Minh Hằng")
     await member(province, secretary, "secretary", title="Phó Chánh Văn phòng", term=term)
-    chair = await user("chutoa", "Phan Đức Toàn", "chủ tọa HĐND tỉnh / chair")
+    chair = await user("chutoa", "Phan Đức Toàn")
     await member(province, chair, "chair", title="Chủ tịch HĐND tỉnh", committee=committees[0],
                  term=term)
-    guest = await user("khachmoi", "Trần Văn Khách", "khách mời / guest")
+    guest = await user("khachmoi", "Trần Văn Khách")
     await member(province, guest, "guest", title="Phóng viên Báo Nghệ An")
 
     for number in range(1, deputies + 1):
         username = f"daibieu{number:02d}"
-        person = await user(username, _person(rng), "đại biểu / deputy", listed=number <= 3)
+        person = await user(username, _person(rng))
         await member(province, person, "deputy", title=rng.choice(_TITLES),
                      unit=_UNITS[number % len(_UNITS)], committee=committees[1 + number % 4],
                      term=term)
 
     for district, slug_name in ((dien_chau, "dienchau"), (thai_hoa, "thaihoa")):
-        district_secretary = await user(f"thuky.{slug_name}", _person(rng),
-                                        f"thư ký {district.name} / secretary")
+        district_secretary = await user(f"thuky.{slug_name}", _person(rng))
         await member(district, district_secretary, "secretary", title="Chuyên viên Văn phòng")
-        district_chair = await user(f"chutoa.{slug_name}", _person(rng),
-                                    f"chủ tọa {district.name} / chair", listed=False)
+        district_chair = await user(f"chutoa.{slug_name}", _person(rng))
         await member(district, district_chair, "chair", title="Chủ tịch HĐND")
         for number in range(1, 16):
-            person = await user(f"daibieu.{slug_name}{number:02d}", _person(rng), "", listed=False)
+            person = await user(f"daibieu.{slug_name}{number:02d}", _person(rng))
             await member(district, person, "deputy", title=rng.choice(_TITLES))
-    return logins

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from alembic import command
@@ -18,9 +21,20 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
+def _outside_event_loop(job: Callable[[], None]) -> None:
+    """Alembic's env.py runs its own event loop; from inside a running one, use a thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        job()
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(job).result()
+
+
 def upgrade(database_url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database_url), revision)
+    _outside_event_loop(lambda: command.upgrade(alembic_config(database_url), revision))
 
 
 def downgrade(database_url: str, revision: str = "base") -> None:
-    command.downgrade(alembic_config(database_url), revision)
+    _outside_event_loop(lambda: command.downgrade(alembic_config(database_url), revision))
