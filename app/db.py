@@ -20,11 +20,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from app.config import Settings
+from app.live.outbox import take_pending
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "kyhop_write"
 
 AfterCommit = Callable[[], Awaitable[None]]
+# Receives the meeting events a transaction recorded, once it has committed.
+EventPublisher = Callable[[list[Any]], Awaitable[None]]
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
@@ -59,10 +62,11 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
 
 class UnitOfWork:
-    """A session plus the callbacks to run once its transaction has committed."""
+    """A session plus what to do once its transaction has committed."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, publish: EventPublisher | None = None) -> None:
         self.session = session
+        self._publish = publish
         self._after_commit: list[AfterCommit] = []
 
     def after_commit(self, callback: AfterCommit) -> None:
@@ -70,9 +74,17 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+        events = take_pending(self.session)
+        if events and self._publish is not None:
+            await self._publish(events)
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             await callback()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+        take_pending(self.session)
+        self._after_commit = []
 
 
 class Database:
@@ -84,17 +96,18 @@ class Database:
         self._writer = async_sessionmaker(
             self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
         )
+        self.publish: EventPublisher | None = None
 
     @asynccontextmanager
     async def unit_of_work(self, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
         """Commit on success, roll back on any exception; nothing is half-written."""
         factory = self._writer if write else self._reader
         async with factory() as session:
-            uow = UnitOfWork(session)
+            uow = UnitOfWork(session, self.publish)
             try:
                 yield uow
             except BaseException:
-                await session.rollback()
+                await uow.rollback()
                 raise
             else:
                 await uow.commit()

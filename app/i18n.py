@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "row_too_long": ("Cột \"{column}\" quá dài (tối đa {limit} ký tự)", "Column \"{column}\" is too long (limit {limit} characters)"),
     "row_username_other_person": ("Tên đăng nhập \"{value}\" đã thuộc về người khác ({name})", "The username \"{value}\" belongs to someone else ({name})"),
     "token_not_found": ("Không tìm thấy thiết bị", "Device not found"),
+    "not_pdf": ("Tệp tải lên không phải là tệp PDF; hãy chọn đúng tệp PDF rồi tải lên lại", "The uploaded file is not a PDF; choose the PDF file and upload it again"),
+    "pdf_encrypted": ("Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại", "The PDF is password-protected; remove the password and upload it again"),
+    "pdf_damaged": ("Tệp PDF bị hỏng hoặc không đầy đủ nên không đọc được; hãy mở tệp trên máy, lưu lại thành PDF (hoặc xuất lại từ Word) rồi tải lên lại", "The PDF is damaged or incomplete and cannot be read; open it on your computer, save it again as PDF (or export it again from Word) and upload it again"),
+    "pdf_too_complex": ("Tệp PDF quá lớn hoặc quá phức tạp để hệ thống xử lý (quá nhiều trang hoặc xử lý quá lâu); hãy tách thành nhiều tệp nhỏ hơn hoặc lưu lại thành PDF với kích thước nhỏ hơn rồi tải lên lại", "The PDF is too large or too complex to process (too many pages or it takes too long); split it into smaller files or save it again as a smaller PDF and upload it again"),
 }
 
 
@@ -73,3 +77,19 @@ def translate(code: str, language: Language, **params: object) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+MESSAGES.update({
+    "agenda_cycle": ("Không thể chuyển một nội dung vào bên trong chính nó", "An agenda item cannot be moved inside itself"),
+    "agenda_order_mismatch": ("Danh sách sắp xếp phải gồm đúng tất cả nội dung của chương trình, mỗi nội dung một lần", "The order must list every agenda item exactly once"),
+    "agenda_item_has_documents": ("Không thể xóa nội dung \"{title}\" vì đang có {count} tài liệu gắn với nó; hãy chuyển hoặc xóa tài liệu trước", "Cannot delete \"{title}\": {count} documents are attached to it; move or delete them first"),
+    "agenda_item_has_polls": ("Không thể xóa nội dung \"{title}\" vì đã có biểu quyết", "Cannot delete \"{title}\": it has polls"),
+    "agenda_item_current": ("Không thể xóa nội dung đang được thảo luận", "Cannot delete the item under discussion"),
+    "meeting_wrong_state": ("Kỳ họp đang ở trạng thái \"{state}\", không thể {action}", "The meeting is \"{state}\"; cannot {action}"),
+    "meeting_closed": ("Kỳ họp đã bế mạc, không thể thay đổi", "The meeting is closed and cannot be changed"),
+    "meeting_not_in_progress": ("Kỳ họp chưa khai mạc hoặc đã bế mạc", "The meeting is not in progress"),
+    "meeting_not_draft": ("Chỉ xóa được kỳ họp ở trạng thái dự thảo", "Only a draft meeting can be deleted"),
+    "unknown_parent": ("Không tìm thấy nội dung cha trong chương trình kỳ họp này", "The parent item is not in this meeting's agenda"),
+    "unknown_sitting": ("Không tìm thấy phiên họp này trong kỳ họp", "That sitting is not part of this meeting"),
+    "already_invited": ("Người này đã được mời", "This person is already invited"),
+    "ends_before_start": ("Thời gian kết thúc phải sau thời gian bắt đầu", "The end must come after the start"),
+})

@@ -17,6 +17,7 @@ from app.councils.router import router as councils_router
 from app.db import Database
 from app.errors import NotFound
 from app.health import router as health_router
+from app.meetings.router import router as meetings_router
 from app.web.errors import ErrorOut, install_error_handlers
 from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(accounts_router)
     app.include_router(councils_router)
+    app.include_router(meetings_router)
 
     if settings.allowed_origins:
         app.add_middleware(

@@ -3,9 +3,33 @@
 from app.models.accounts import AuthToken, LoginFailure, User
 from app.models.audit import AuditEntry
 from app.models.base import Base
+from app.models.documents import (
+    DOCUMENT_KINDS,
+    Annotation,
+    Document,
+    DocumentPage,
+    DocumentVersion,
+)
 from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
+from app.models.meetings import (
+    AgendaItem,
+    Meeting,
+    MeetingEvent,
+    MeetingGuest,
+    Sitting,
+)
 
 __all__ = [
+    "Annotation",
+    "DOCUMENT_KINDS",
+    "Document",
+    "DocumentPage",
+    "DocumentVersion",
+    "AgendaItem",
+    "Meeting",
+    "MeetingEvent",
+    "MeetingGuest",
+    "Sitting",
     "AuditEntry",
     "AuthToken",
     "Base",

@@ -1,0 +1,84 @@
+"""Who sees a meeting and what they may do in it. Invisible meetings answer 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, false, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.accounts.service import Principal
+from app.errors import Forbidden, NotFound
+from app.models import Meeting, MeetingGuest, Membership
+
+INVITED = "invited"  # not a council member, invited to this one meeting
+CONFIDENTIAL_ROLES = frozenset({"secretary", "chair", "deputy"})
+
+
+@dataclass(frozen=True)
+class MeetingAccess:
+    meeting: Meeting
+    role: str | None  # council role, INVITED, or None (an administrator who is not a member)
+    is_admin: bool
+
+    @property
+    def can_manage(self) -> bool:
+        return self.is_admin or self.role == "secretary"
+
+    @property
+    def can_chair(self) -> bool:
+        return self.is_admin or self.role in ("secretary", "chair")
+
+    @property
+    def reads_confidential(self) -> bool:
+        return self.is_admin or self.role in CONFIDENTIAL_ROLES
+
+    @property
+    def is_guest(self) -> bool:
+        return not self.reads_confidential
+
+    def require_manage(self) -> MeetingAccess:
+        if not self.can_manage:
+            raise Forbidden()
+        return self
+
+    def require_chair(self) -> MeetingAccess:
+        if not self.can_chair:
+            raise Forbidden()
+        return self
+
+
+def visible_to(role: str | None, *, is_admin: bool) -> ColumnElement[bool]:
+    """SQL condition on Meeting for what someone with `role` in its council may see."""
+    if is_admin or role in ("secretary", "chair"):
+        return true()
+    if role == "deputy":
+        return Meeting.state != "draft"
+    if role in ("guest", INVITED):
+        return and_(Meeting.state != "draft", Meeting.public.is_(True))
+    return false()
+
+
+async def meeting_access(session: AsyncSession, principal: Principal, meeting_id: int) -> MeetingAccess:
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound()
+    role = await session.scalar(
+        select(Membership.role).where(Membership.council_id == meeting.council_id,
+                                      Membership.user_id == principal.user.id)
+    )
+    if role is None:
+        invited = await session.scalar(
+            select(MeetingGuest.id).where(MeetingGuest.meeting_id == meeting_id,
+                                          MeetingGuest.user_id == principal.user.id)
+        )
+        role = INVITED if invited is not None else None
+    if role is None and not principal.user.is_admin:
+        raise NotFound()
+    visible = await session.scalar(
+        select(Meeting.id).where(Meeting.id == meeting_id,
+                                 visible_to(role, is_admin=principal.user.is_admin))
+    )
+    if visible is None:
+        raise NotFound()
+    return MeetingAccess(meeting=meeting, role=role, is_admin=principal.user.is_admin)

@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from app.accounts.deps import CurrentUser
+from app.deps import UowDep
+from app.meetings import agenda, service
+from app.meetings.access import meeting_access
+from app.meetings.schemas import (
+    AgendaItemCreate,
+    AgendaItemOut,
+    AgendaItemUpdate,
+    AgendaOrder,
+    AgendaOut,
+    GuestInvite,
+    GuestList,
+    GuestOut,
+    MeetingCreate,
+    MeetingList,
+    MeetingOut,
+    MeetingUpdate,
+    SittingCreate,
+    SittingList,
+    SittingOut,
+)
+from app.models import Meeting
+
+router = APIRouter(prefix="/api/v1", tags=["meetings"])
+
+
+async def _list_out(uow, meetings: list[Meeting]) -> MeetingList:  # type: ignore[no-untyped-def]
+    current = await service.current_item_ids(uow.session, [m.id for m in meetings])
+    return MeetingList(items=[service.to_out(m, current.get(m.id)) for m in meetings])
+
+
+@router.post("/councils/{council_id}/meetings", response_model=MeetingOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_meeting(council_id: int, body: MeetingCreate, principal: CurrentUser,
+                         uow: UowDep) -> MeetingOut:
+    meeting = await service.create_meeting(uow.session, principal=principal, council_id=council_id,
+                                           fields=body.model_dump())
+    return await service.meeting_out(uow.session, meeting)
+
+
+@router.get("/councils/{council_id}/meetings", response_model=MeetingList)
+async def list_council_meetings(council_id: int, principal: CurrentUser, uow: UowDep) -> MeetingList:
+    meetings = await service.list_council_meetings(uow.session, principal=principal,
+                                                   council_id=council_id)
+    return await _list_out(uow, meetings)
+
+
+@router.get("/meetings", response_model=MeetingList)
+async def my_meetings(principal: CurrentUser, uow: UowDep) -> MeetingList:
+    """Every meeting the caller may see, in all their councils and invitations."""
+    return await _list_out(uow, await service.list_my_meetings(uow.session, principal=principal))
+
+
+@router.get("/meetings/{meeting_id}", response_model=MeetingOut)
+async def get_meeting(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await service.meeting_out(uow.session, access.meeting)
+
+
+@router.patch("/meetings/{meeting_id}", response_model=MeetingOut)
+async def update_meeting(meeting_id: int, body: MeetingUpdate, principal: CurrentUser,
+                         uow: UowDep) -> MeetingOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    meeting = await service.update_meeting(uow.session, principal=principal, access=access,
+                                           changes=body.model_dump(exclude_unset=True))
+    return await service.meeting_out(uow.session, meeting)
+
+
+@router.delete("/meetings/{meeting_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_meeting(meeting_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    await service.delete_meeting(uow.session, principal=principal, access=access)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+async def _transition(meeting_id: int, action: str, principal, uow) -> MeetingOut:  # type: ignore[no-untyped-def]
+    access = await meeting_access(uow.session, principal, meeting_id)
+    meeting = await service.transition(uow.session, principal=principal, access=access,
+                                       action=action)
+    return await service.meeting_out(uow.session, meeting)
+
+
+@router.post("/meetings/{meeting_id}/publish", response_model=MeetingOut)
+async def publish(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    return await _transition(meeting_id, "publish", principal, uow)
+
+
+@router.post("/meetings/{meeting_id}/start", response_model=MeetingOut)
+async def start(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    return await _transition(meeting_id, "start", principal, uow)
+
+
+@router.post("/meetings/{meeting_id}/close", response_model=MeetingOut)
+async def close(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    return await _transition(meeting_id, "close", principal, uow)
+
+
+@router.get("/meetings/{meeting_id}/sittings", response_model=SittingList)
+async def list_sittings(meeting_id: int, principal: CurrentUser, uow: UowDep) -> SittingList:
+    await meeting_access(uow.session, principal, meeting_id)
+    sittings = await service.list_sittings(uow.session, meeting_id=meeting_id)
+    return SittingList(items=[SittingOut.model_validate(s) for s in sittings])
+
+
+@router.post("/meetings/{meeting_id}/sittings", response_model=SittingOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_sitting(meeting_id: int, body: SittingCreate, principal: CurrentUser,
+                         uow: UowDep) -> SittingOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    sitting = await service.create_sitting(uow.session, principal=principal, access=access,
+                                           fields=body.model_dump())
+    return SittingOut.model_validate(sitting)
+
+
+@router.delete("/meetings/{meeting_id}/sittings/{sitting_id}",
+               status_code=status.HTTP_204_NO_CONTENT)
+async def delete_sitting(meeting_id: int, sitting_id: int, principal: CurrentUser,
+                         uow: UowDep) -> Response:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    await service.delete_sitting(uow.session, principal=principal, access=access,
+                                 sitting_id=sitting_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/meetings/{meeting_id}/guests", response_model=GuestList)
+async def list_guests(meeting_id: int, principal: CurrentUser, uow: UowDep) -> GuestList:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    access.require_manage()
+    guests = await service.list_guests(uow.session, meeting_id=meeting_id)
+    return GuestList(items=[GuestOut(user_id=u.id, full_name=u.full_name, note=g.note)
+                            for g, u in guests])
+
+
+@router.post("/meetings/{meeting_id}/guests", response_model=GuestOut,
+             status_code=status.HTTP_201_CREATED)
+async def invite_guest(meeting_id: int, body: GuestInvite, principal: CurrentUser,
+                       uow: UowDep) -> GuestOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    guest, user = await service.invite_guest(uow.session, principal=principal, access=access,
+                                             user_id=body.user_id, note=body.note)
+    return GuestOut(user_id=user.id, full_name=user.full_name, note=guest.note)
+
+
+@router.delete("/meetings/{meeting_id}/guests/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_guest(meeting_id: int, user_id: int, principal: CurrentUser,
+                       uow: UowDep) -> Response:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    await service.remove_guest(uow.session, principal=principal, access=access, user_id=user_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/meetings/{meeting_id}/agenda", response_model=AgendaOut)
+async def read_agenda(meeting_id: int, principal: CurrentUser, uow: UowDep) -> AgendaOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
+
+
+async def _item_out(uow, item_id: int) -> AgendaItemOut:  # type: ignore[no-untyped-def]
+    item = await uow.session.get(agenda.AgendaItem, item_id)
+    items = agenda.agenda_view(await agenda.items_of(uow.session, item.meeting_id))
+    return next(i for i in items if i.id == item_id)
+
+
+@router.post("/meetings/{meeting_id}/agenda", response_model=AgendaItemOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_item(meeting_id: int, body: AgendaItemCreate, principal: CurrentUser,
+                      uow: UowDep) -> AgendaItemOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    item = await agenda.create_item(uow.session, principal=principal, access=access,
+                                    fields=body.model_dump())
+    return await _item_out(uow, item.id)
+
+
+@router.put("/meetings/{meeting_id}/agenda/order", response_model=AgendaOut)
+async def reorder(meeting_id: int, body: AgendaOrder, principal: CurrentUser,
+                  uow: UowDep) -> AgendaOut:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    await agenda.reorder(uow.session, principal=principal, access=access, item_ids=body.item_ids)
+    return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
+
+
+@router.get("/agenda-items/{item_id}", response_model=AgendaItemOut)
+async def get_item(item_id: int, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
+    await agenda.item_access(uow.session, principal, item_id)
+    return await _item_out(uow, item_id)
+
+
+@router.patch("/agenda-items/{item_id}", response_model=AgendaItemOut)
+async def update_item(item_id: int, body: AgendaItemUpdate, principal: CurrentUser,
+                      uow: UowDep) -> AgendaItemOut:
+    await agenda.update_item(uow.session, principal=principal, item_id=item_id,
+                             changes=body.model_dump(exclude_unset=True))
+    return await _item_out(uow, item_id)
+
+
+@router.delete("/agenda-items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_item(item_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+    await agenda.delete_item(uow.session, principal=principal, item_id=item_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/agenda-items/{item_id}/activate", response_model=AgendaItemOut)
+async def activate(item_id: int, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
+    await agenda.activate(uow.session, principal=principal, item_id=item_id)
+    return await _item_out(uow, item_id)
