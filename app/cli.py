@@ -128,12 +128,17 @@ def create_admin(username: str) -> None:
 def demo() -> None:
     """Load the demo councils and people into an empty database and print the logins."""
     from app.demo import DEMO_LOGINS, DEMO_PASSWORD, database_is_empty, demo_is_loaded, load_demo
+    from app.documents.service import PdfLimits
+    from app.documents.storage import BlobStore
 
-    _upgrade(_settings())
+    settings = _settings()
+    _upgrade(settings)
 
     async def job(session):  # type: ignore[no-untyped-def]
         if await database_is_empty(session):
-            await load_demo(session)
+            limits = PdfLimits(inline_bytes=settings.max_upload_bytes,
+                               timeout_s=settings.pdf_timeout_s, memory_mb=settings.pdf_memory_mb)
+            await load_demo(session, store=BlobStore(settings.data_dir), limits=limits)
             return "loaded"
         return "present" if await demo_is_loaded(session) else "other"
 
@@ -180,6 +185,50 @@ def import_members_command(council_id: int, file: Path) -> None:
     typer.echo(f"created {result.created}, updated {result.updated}, unchanged {result.unchanged}")
     for account in result.accounts:
         typer.echo(f"  {account.username:<20} {account.password:<12} {account.full_name}")
+
+
+@cli.command("import-documents")
+def import_documents_command(meeting_id: int, folder: Path) -> None:
+    """Upload every PDF of a folder into a meeting, with a progress bar."""
+    from app.db import Database
+    from app.documents.folder_import import FileOutcome, import_folder
+    from app.documents.runtime import DocumentRuntime
+    from app.errors import NotFound
+
+    if not folder.is_dir():
+        typer.echo(f"No such folder: {folder}", err=True)
+        raise typer.Exit(1)
+    settings = _settings()
+    _upgrade(settings)
+    count = sum(1 for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf")
+
+    async def main() -> list[FileOutcome]:
+        db = Database(settings)
+        runtime = DocumentRuntime.build(settings, db)
+        try:
+            with typer.progressbar(length=count, label="Tải tài liệu lên", file=sys.stderr) as bar:
+                outcomes = await import_folder(db, runtime, meeting_id=meeting_id, folder=folder,
+                                               on_file=lambda _: bar.update(1))
+            if runtime.extractor.pending:
+                typer.echo("Đang trích xuất văn bản của các tệp lớn…", err=True)
+            await runtime.extractor.drain()
+            return outcomes
+        finally:
+            await db.dispose()
+
+    try:
+        outcomes = asyncio.run(main())
+    except NotFound:
+        typer.echo(f"No meeting {meeting_id}.", err=True)
+        raise typer.Exit(1) from None
+    labels = {"added": "đã thêm", "skipped": "bỏ qua", "refused": "bị từ chối"}
+    for outcome in outcomes:
+        typer.echo(f"  {labels[outcome.status]:<11} {outcome.path.name}: {outcome.message}")
+    added = sum(o.status == "added" for o in outcomes)
+    refused = sum(o.status == "refused" for o in outcomes)
+    typer.echo(f"added {added}, skipped {len(outcomes) - added - refused}, refused {refused}")
+    if refused:
+        raise typer.Exit(1)
 
 
 @audit_cli.command("verify")

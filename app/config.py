@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     login_lockout_minutes: int = Field(default=15, ge=1)
     db_pool_size: int = Field(default=10, ge=1)
     trusted_proxies: str = "127.0.0.1"
+    # Uploads up to this size are fully processed (text extracted) before the answer;
+    # larger ones answer after a quick check and are processed in the background.
+    inline_processing_mb: int = Field(default=4, ge=0, le=10_000)
+    pdf_timeout_s: int = Field(default=300, ge=1, le=3600)
+    pdf_memory_mb: int = Field(default=1024, ge=128, le=65_536)
+    font_path: Path | None = None
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

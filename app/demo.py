@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.passwords import hash_password
 from app.audit.service import Actor, record
-from app.models import Committee, Council, Membership, Term, User
+from app.demo_documents import DEMO_AGENDA, DemoDocument, DemoItem
+from app.documents.schemas import UploadFields
+from app.documents.service import PdfLimits, check_pdf, upload
+from app.documents.storage import BlobStore
+from app.documents.watermark import VIETNAM_TIME
+from app.kit.pdfgen import text_pdf
+from app.kit.text import slug
+from app.kit.time import utcnow
+from app.meetings.access import MeetingAccess
+from app.models import AgendaItem, Committee, Council, Meeting, Membership, Sitting, Term, User
 
 DEMO_PASSWORD = "kyhop2026"
 
@@ -65,7 +74,8 @@ async def demo_is_loaded(session: AsyncSession) -> bool:
     return await session.scalar(select(Council.id).where(Council.code == "40")) is not None
 
 
-async def load_demo(session: AsyncSession, *, deputies: int = 60) -> None:
+async def load_demo(session: AsyncSession, *, store: BlobStore | None = None,
+                    limits: PdfLimits | None = None, deputies: int = 60) -> None:
     """Creates the demo councils and people; the caller has checked the database is empty."""
     actor = Actor.system("demo")
     rng = random.Random(2024)
@@ -135,3 +145,58 @@ async def load_demo(session: AsyncSession, *, deputies: int = 60) -> None:
         for number in range(1, 16):
             person = await user(f"daibieu.{slug_name}{number:02d}", _person(rng))
             await member(district, person, "deputy", title=rng.choice(_TITLES))
+    if store is not None and limits is not None:
+        await _demo_meeting(session, actor=actor, council=province, store=store, limits=limits)
+
+
+async def _demo_meeting(session: AsyncSession, *, actor: Actor, council: Council,
+                        store: BlobStore, limits: PdfLimits) -> Meeting:
+    """A published meeting a week ahead, with two sittings, an agenda and real PDFs."""
+    opening = (utcnow() + timedelta(days=7)).astimezone(VIETNAM_TIME).replace(
+        hour=8, minute=0, second=0, microsecond=0)
+    meeting = Meeting(council_id=council.id, number=18, title="Kỳ họp thứ Mười tám (chuyên đề)",
+                      kind="thematic", public=True, location="Hội trường Trung tâm Hội nghị tỉnh",
+                      starts_at=opening, ends_at=opening + timedelta(hours=9), state="published",
+                      last_seq=0, updated_at=utcnow())
+    session.add(meeting)
+    await session.flush()
+    session.add_all([
+        Sitting(meeting_id=meeting.id, title="Phiên buổi sáng", starts_at=opening,
+                ends_at=opening + timedelta(hours=3, minutes=30)),
+        Sitting(meeting_id=meeting.id, title="Phiên buổi chiều", starts_at=opening + timedelta(hours=6),
+                ends_at=opening + timedelta(hours=9)),
+    ])
+    await record(session, actor=actor, action="meeting.create", target_type="meeting",
+                 target_id=meeting.id, council_id=council.id, details={"source": "demo"})
+    access = MeetingAccess(meeting=meeting, role=None, is_admin=True)
+
+    async def add(items: list[DemoItem], parent: AgendaItem | None) -> None:
+        for position, entry in enumerate(items):
+            item = AgendaItem(meeting_id=meeting.id, parent_id=parent.id if parent else None,
+                              position=position, title=entry.title, presenter=entry.presenter,
+                              public=entry.public, state="pending")
+            session.add(item)
+            await session.flush()
+            for document in entry.documents:
+                await _demo_document(session, actor=actor, access=access, item=item,
+                                     document=document, store=store, limits=limits)
+            await add(entry.children, item)
+
+    await add(DEMO_AGENDA, None)
+    return meeting
+
+
+async def _demo_document(session: AsyncSession, *, actor: Actor, access: MeetingAccess,
+                         item: AgendaItem, document: DemoDocument, store: BlobStore,
+                         limits: PdfLimits) -> None:
+    content = text_pdf(document.title, document.pages)
+
+    async def chunks():  # type: ignore[no-untyped-def]
+        yield content
+
+    staged = await store.receive(chunks(), max_bytes=len(content))
+    checked = await check_pdf(limits=limits, staged=staged, known_version_id=None)
+    fields = UploadFields(title=document.title, kind=document.kind, agenda_item_id=item.id,
+                          confidential=document.confidential)
+    await upload(session, actor=actor, access=access, store=store, checked=checked,
+                 filename=f"{slug(document.title, '-')}.pdf", fields=fields)

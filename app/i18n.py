@@ -93,3 +93,12 @@ MESSAGES.update({
     "already_invited": ("Người này đã được mời", "This person is already invited"),
     "ends_before_start": ("Thời gian kết thúc phải sau thời gian bắt đầu", "The end must come after the start"),
 })
+
+MESSAGES.update({
+    "upload_not_multipart": ("Tài liệu phải được gửi dạng multipart/form-data", "Uploads must be sent as multipart/form-data"),
+    "upload_malformed": ("Dữ liệu tải lên bị lỗi hoặc bị ngắt giữa chừng", "The upload was malformed or cut off"),
+    "upload_no_file": ("Chưa chọn tệp để tải lên", "No file was uploaded"),
+    "upload_one_file": ("Mỗi lần chỉ tải lên một tệp", "Upload one file at a time"),
+    "unknown_agenda_item": ("Nội dung chương trình không thuộc kỳ họp này", "That agenda item is not part of this meeting"),
+    "document_missing_title": ("Tài liệu cần có tiêu đề", "The document needs a title"),
+})

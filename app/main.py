@@ -15,6 +15,8 @@ from app.accounts.router import router as accounts_router
 from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
+from app.documents.router import router as documents_router
+from app.documents.runtime import DocumentRuntime
 from app.errors import NotFound
 from app.health import router as health_router
 from app.meetings.router import router as meetings_router
@@ -32,9 +34,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     db = Database(settings)
 
+    documents = DocumentRuntime.build(settings, db)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await documents.extractor.resume_stale()
         yield
+        await documents.extractor.close()
         await db.dispose()
 
     app = FastAPI(
@@ -46,12 +52,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.documents = documents
 
     install_error_handlers(app)
     app.include_router(health_router)
     app.include_router(accounts_router)
     app.include_router(councils_router)
     app.include_router(meetings_router)
+    app.include_router(documents_router)
 
     if settings.allowed_origins:
         app.add_middleware(

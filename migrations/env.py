@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from app.config import load_settings
 from app.db import create_engine
+from app.migrate import include_name
 from app.models import Base
 
 config = context.config
@@ -29,6 +30,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

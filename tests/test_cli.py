@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from sqlalchemy import func, select
 
-from app.models import Council, Membership, User
+from app.models import AgendaItem, Council, Document, Meeting, Membership, User
 from tests.cli_helpers import KYHOP, kyhop_env, run_kyhop
 
 
@@ -63,6 +63,13 @@ async def test_demo_loads_once_and_prints_logins(app, env) -> None:  # type: ign
     assert councils[0].name == "HĐND tỉnh Nghệ An"
     assert all(c.parent_id == councils[0].id for c in councils[1:])
     assert 55 <= deputies <= 65
+    async with app.state.db.unit_of_work(write=False) as uow:
+        meeting = await uow.session.scalar(select(Meeting))
+        documents = list(await uow.session.scalars(select(Document)))
+        items = await uow.session.scalar(select(func.count()).select_from(AgendaItem))
+    assert meeting.state == "published" and meeting.council_id == councils[0].id
+    assert items >= 6 and len(documents) == 4
+    assert sum(d.confidential for d in documents) == 1
     verified = run_kyhop(["audit", "verify"], env=env)
     assert verified.returncode == 0, verified.stderr
 

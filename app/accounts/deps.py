@@ -25,7 +25,11 @@ async def get_principal(request: Request, uow: UowDep, address: ClientAddress) -
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
-    user, device = await service.authenticate(uow.session, token=token)
+    try:
+        user, device = await service.authenticate(uow.session, token=token)
+    except NotAuthenticated:
+        # Every 401 names the scheme (RFC 9110), also for an unknown, expired or revoked token.
+        raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"}) from None
     if service.needs_touch(device, utcnow()):
         if request.method in SAFE_METHODS:
             # A read-only request has no write transaction of its own; use a short one.
@@ -45,3 +49,15 @@ async def get_admin(principal: Annotated[Principal, Depends(get_principal)]) -> 
 
 CurrentUser = Annotated[Principal, Depends(get_principal)]
 AdminUser = Annotated[Principal, Depends(get_admin)]
+
+
+async def get_principal_outside_request_transaction(
+    request: Request, address: ClientAddress
+) -> Principal:
+    """For streaming uploads: authenticate in a short transaction of its own, so that no
+    database lock is held while a large body arrives."""
+    async with request.app.state.db.unit_of_work() as uow:
+        return await get_principal(request, uow, address)
+
+
+StreamingUser = Annotated[Principal, Depends(get_principal_outside_request_transaction)]

@@ -5,11 +5,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+# pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, to_lower=True, pattern=r"^[a-z0-9][a-z0-9._-]{1,63}$"),
+    StringConstraints(strip_whitespace=True, to_lower=True,
+                      pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"),
 ]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+# Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -98,4 +103,4 @@ class DeviceList(BaseModel):
 
 class Page(BaseModel):
     limit: int = Field(default=100, ge=1, le=1000)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=MAX_ID)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -87,12 +88,18 @@ def _csv_rows(content: bytes) -> list[tuple[int, list[str]]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Invalid("import_not_utf8") from None
+    if "\x00" in text:  # UTF-16 without a BOM, or a damaged file: not UTF-8 text
+        raise Invalid("import_not_utf8")
     sample = text[:4096]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    delimiter = _header_delimiter(text)
+    if delimiter is not None:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    else:
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect, **({"delimiter": delimiter} if delimiter else {}))
     rows: list[tuple[int, list[str]]] = []
     try:
         for record in reader:
@@ -102,6 +109,18 @@ def _csv_rows(content: bytes) -> list[tuple[int, list[str]]]:
     except csv.Error:
         raise Invalid("import_bad_type") from None
     return rows
+
+
+def _header_delimiter(text: str) -> str | None:
+    """The delimiter that reveals the "Họ và tên" header. csv.Sniffer gives up on the title
+    rows above the header, and would then read a semicolon file (Excel's choice in locales
+    with a decimal comma, Vietnamese among them) as one column."""
+    head = text[:65536].splitlines()[:HEADER_SEARCH_ROWS]
+    for delimiter in (",", ";", "\t"):
+        for cells in csv.reader(head, delimiter=delimiter):
+            if any(_ALIAS_TO_COLUMN.get(" ".join(fold(c).split())) == "full_name" for c in cells):
+                return delimiter
+    return None
 
 
 def _xlsx_rows(content: bytes) -> list[tuple[int, list[str]]]:
@@ -174,7 +193,9 @@ def _validate(table: list[tuple[int, list[str]]]) -> list[MemberRow]:
 
 
 def _cell(cells: list[str], position: int) -> str:
-    return " ".join(cells[position].split()) if position < len(cells) else ""
+    # NFC: the same name typed on another system (decomposed accents) is the same text.
+    text = " ".join(cells[position].split()) if position < len(cells) else ""
+    return unicodedata.normalize("NFC", text)
 
 
 def _validate_row(number: int, values: dict[str, str]) -> tuple[list[RowError], MemberRow | None]:

@@ -87,6 +87,7 @@ async def import_members(
     accounts: list[NewAccount] = []
     for plan in plans:
         row = plan.row
+        renamed = False
         if plan.user is None:
             username = row.username or _free_username(username_base(row.full_name), taken)
             taken.add(username)
@@ -103,6 +104,7 @@ async def import_members(
                                        password=password))
         elif plan.user.full_name != row.full_name:
             plan.user.full_name = row.full_name  # same person, spelling corrected
+            renamed = True
         values = {"role": row.role, "voting_right": row.voting_right, "title": row.title,
                   "unit": row.unit}
         if plan.membership is None:
@@ -111,7 +113,7 @@ async def import_members(
             await session.flush()
             created += 1
             action = "member.add"
-        elif any(getattr(plan.membership, key) != value for key, value in values.items()):
+        elif renamed or any(getattr(plan.membership, key) != value for key, value in values.items()):
             for key, value in values.items():
                 setattr(plan.membership, key, value)
             await session.flush()
@@ -122,7 +124,8 @@ async def import_members(
             continue
         await record(session, actor=actor, action=action, target_type="membership",
                      target_id=plan.membership.id, council_id=council_id,
-                     details={"user_id": plan.user.id, "source": "import", **values})
+                     details={"user_id": plan.user.id, "source": "import", **values,
+                              **({"full_name": row.full_name} if renamed else {})})
     return ImportResult(created=created, updated=updated, unchanged=unchanged, accounts=accounts)
 
 

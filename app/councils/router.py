@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, UploadFile, status
 
 from app.accounts.deps import AdminUser, CurrentUser
+from app.accounts.schemas import Id
 from app.councils import service
 from app.councils.access import MANAGER_ROLES, council_access, require_council_role
 from app.councils.member_file import read_member_file
@@ -53,20 +54,20 @@ async def list_councils(principal: CurrentUser, uow: UowDep) -> CouncilList:
 
 
 @router.get("/councils/{council_id}", response_model=CouncilOut)
-async def get_council(council_id: int, principal: CurrentUser, uow: UowDep) -> Council:
+async def get_council(council_id: Id, principal: CurrentUser, uow: UowDep) -> Council:
     return (await council_access(uow.session, principal, council_id)).council
 
 
 @router.patch("/councils/{council_id}", response_model=CouncilOut)
 async def update_council(
-    council_id: int, body: CouncilUpdate, principal: CurrentUser, uow: UowDep
+    council_id: Id, body: CouncilUpdate, principal: CurrentUser, uow: UowDep
 ) -> Council:
     return await service.update_council(uow.session, principal=principal, council_id=council_id,
                                         changes=body.model_dump(exclude_unset=True))
 
 
 @router.get("/councils/{council_id}/members", response_model=MemberList)
-async def list_members(council_id: int, principal: CurrentUser, uow: UowDep) -> MemberList:
+async def list_members(council_id: Id, principal: CurrentUser, uow: UowDep) -> MemberList:
     await council_access(uow.session, principal, council_id)
     members = await service.list_members(uow.session, council_id=council_id)
     return MemberList(items=[_member_out(m, u) for m, u in members])
@@ -75,7 +76,7 @@ async def list_members(council_id: int, principal: CurrentUser, uow: UowDep) -> 
 @router.post("/councils/{council_id}/members", response_model=MemberOut,
              status_code=status.HTTP_201_CREATED)
 async def add_member(
-    council_id: int, body: MemberCreate, principal: CurrentUser, uow: UowDep
+    council_id: Id, body: MemberCreate, principal: CurrentUser, uow: UowDep
 ) -> MemberOut:
     membership, user = await service.add_member(uow.session, principal=principal,
                                                 council_id=council_id, fields=body.model_dump())
@@ -84,7 +85,7 @@ async def add_member(
 
 @router.patch("/councils/{council_id}/members/{user_id}", response_model=MemberOut)
 async def update_member(
-    council_id: int, user_id: int, body: MemberUpdate, principal: CurrentUser, uow: UowDep
+    council_id: Id, user_id: Id, body: MemberUpdate, principal: CurrentUser, uow: UowDep
 ) -> MemberOut:
     membership, user = await service.update_member(
         uow.session, principal=principal, council_id=council_id, user_id=user_id,
@@ -93,7 +94,7 @@ async def update_member(
 
 
 @router.delete("/councils/{council_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def remove_member(council_id: int, user_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+async def remove_member(council_id: Id, user_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     await service.remove_member(uow.session, principal=principal, council_id=council_id,
                                 user_id=user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -101,7 +102,7 @@ async def remove_member(council_id: int, user_id: int, principal: CurrentUser, u
 
 @router.post("/councils/{council_id}/members/import", response_model=ImportResult)
 async def import_member_file(
-    council_id: int, file: UploadFile, principal: CurrentUser, uow: UowDep
+    council_id: Id, file: UploadFile, principal: CurrentUser, uow: UowDep
 ) -> ImportResult:
     await require_council_role(uow.session, principal, council_id, MANAGER_ROLES)
     content = await file.read(MAX_MEMBER_FILE + 1)
@@ -112,7 +113,7 @@ async def import_member_file(
 
 
 @router.get("/councils/{council_id}/terms", response_model=TermList)
-async def list_terms(council_id: int, principal: CurrentUser, uow: UowDep) -> TermList:
+async def list_terms(council_id: Id, principal: CurrentUser, uow: UowDep) -> TermList:
     await council_access(uow.session, principal, council_id)
     terms = await service.list_terms(uow.session, council_id=council_id)
     return TermList(items=[TermOut.model_validate(t) for t in terms])
@@ -120,13 +121,13 @@ async def list_terms(council_id: int, principal: CurrentUser, uow: UowDep) -> Te
 
 @router.post("/councils/{council_id}/terms", response_model=TermOut,
              status_code=status.HTTP_201_CREATED)
-async def create_term(council_id: int, body: TermCreate, principal: CurrentUser, uow: UowDep):
+async def create_term(council_id: Id, body: TermCreate, principal: CurrentUser, uow: UowDep):
     return await service.create_term(uow.session, principal=principal, council_id=council_id,
                                      fields=body.model_dump())
 
 
 @router.get("/councils/{council_id}/committees", response_model=CommitteeList)
-async def list_committees(council_id: int, principal: CurrentUser, uow: UowDep) -> CommitteeList:
+async def list_committees(council_id: Id, principal: CurrentUser, uow: UowDep) -> CommitteeList:
     await council_access(uow.session, principal, council_id)
     committees = await service.list_committees(uow.session, council_id=council_id)
     return CommitteeList(items=[CommitteeOut.model_validate(c) for c in committees])
@@ -135,7 +136,7 @@ async def list_committees(council_id: int, principal: CurrentUser, uow: UowDep) 
 @router.post("/councils/{council_id}/committees", response_model=CommitteeOut,
              status_code=status.HTTP_201_CREATED)
 async def create_committee(
-    council_id: int, body: CommitteeCreate, principal: CurrentUser, uow: UowDep
+    council_id: Id, body: CommitteeCreate, principal: CurrentUser, uow: UowDep
 ):
     return await service.create_committee(uow.session, principal=principal,
                                           council_id=council_id, fields=body.model_dump())

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from app.accounts.schemas import Id
+
 Level = Literal["province", "district", "commune"]
 Role = Literal["secretary", "chair", "deputy", "guest"]
 CommitteeKind = Literal["standing", "board", "delegation", "other"]
@@ -19,7 +21,7 @@ class CouncilCreate(BaseModel):
     level: Level
     code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32,
                                            pattern=r"^[A-Za-z0-9._-]+$")]
-    parent_id: int | None = None
+    parent_id: Id | None = None
     quorum_numerator: int = Field(default=2, ge=1, le=100)
     quorum_denominator: int = Field(default=3, ge=1, le=100)
 
@@ -58,13 +60,13 @@ class CouncilList(BaseModel):
 class MemberCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: int
+    user_id: Id
     role: Role
     voting_right: bool = False
     title: ShortText = ""
     unit: ShortText = ""
-    committee_id: int | None = None
-    term_id: int | None = None
+    committee_id: Id | None = None
+    term_id: Id | None = None
 
 
 class MemberUpdate(BaseModel):
@@ -74,8 +76,8 @@ class MemberUpdate(BaseModel):
     voting_right: bool | None = None
     title: ShortText | None = None
     unit: ShortText | None = None
-    committee_id: int | None = None
-    term_id: int | None = None
+    committee_id: Id | None = None
+    term_id: Id | None = None
 
 
 class MemberOut(BaseModel):
@@ -114,7 +116,7 @@ class ImportResult(BaseModel):
 class TermCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Name
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     starts_on: date
     ends_on: date | None = None
 

@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.kit.time import utcnow
 from app.models import Meeting, MeetingEvent
 
-# Who may receive an event: everyone who sees the meeting, or only those who may read
-# confidential material (the council's deputies, chair and secretariat).
-Audience = Literal["all", "confidential"]
+# Who may receive an event: everyone who sees the meeting; only those who may read confidential
+# material (the council's deputies, chair and secretariat); or only the others (guests).
+Audience = Literal["all", "confidential", "guests"]
 PENDING_KEY = "kyhop_pending_events"
 
 

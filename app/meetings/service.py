@@ -14,7 +14,7 @@ from app.councils.access import MANAGER_ROLES, council_access, require_council_r
 from app.errors import Conflict, Invalid, NotFound
 from app.kit.time import utcnow
 from app.live.outbox import emit
-from app.meetings.access import MeetingAccess, visible_to
+from app.meetings.access import INVITED, MeetingAccess, visible_to
 from app.meetings.schemas import MeetingOut
 from app.models import AgendaItem, Meeting, MeetingGuest, Membership, Sitting, User
 
@@ -95,23 +95,29 @@ async def list_council_meetings(
 
 async def list_my_meetings(session: AsyncSession, *, principal: Principal) -> list[Meeting]:
     """Every meeting the caller may see, across councils and invitations."""
+    return [access.meeting for access in await visible_meetings(session, principal=principal)]
+
+
+async def visible_meetings(session: AsyncSession, *, principal: Principal) -> list[MeetingAccess]:
+    """The caller's access to every meeting they may see, newest first."""
     user_id = principal.user.id
+    is_admin = principal.user.is_admin
     memberships = await session.execute(
         select(Membership.council_id, Membership.role).where(Membership.user_id == user_id))
-    meetings: dict[int, Meeting] = {}
+    found: dict[int, MeetingAccess] = {}
     for council_id, role in memberships.all():
         for meeting in await session.scalars(
             select(Meeting).where(Meeting.council_id == council_id,
-                                  visible_to(role, is_admin=principal.user.is_admin))
+                                  visible_to(role, is_admin=is_admin))
         ):
-            meetings[meeting.id] = meeting
+            found[meeting.id] = MeetingAccess(meeting=meeting, role=role, is_admin=is_admin)
     invited = await session.scalars(
         select(Meeting).join(MeetingGuest, MeetingGuest.meeting_id == Meeting.id)
-        .where(MeetingGuest.user_id == user_id, visible_to("invited", is_admin=False))
+        .where(MeetingGuest.user_id == user_id, visible_to(INVITED, is_admin=False))
     )
     for meeting in invited:
-        meetings.setdefault(meeting.id, meeting)
-    return sorted(meetings.values(), key=lambda m: (m.starts_at, m.id), reverse=True)
+        found.setdefault(meeting.id, MeetingAccess(meeting=meeting, role=INVITED, is_admin=is_admin))
+    return sorted(found.values(), key=lambda a: (a.meeting.starts_at, a.meeting.id), reverse=True)
 
 
 def require_open(meeting: Meeting) -> None:

@@ -11,6 +11,7 @@ from app.models.documents import (
     DocumentVersion,
 )
 from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
+from app.models.idempotency import IdempotentResult
 from app.models.meetings import (
     AgendaItem,
     Meeting,
@@ -25,6 +26,7 @@ __all__ = [
     "Document",
     "DocumentPage",
     "DocumentVersion",
+    "IdempotentResult",
     "AgendaItem",
     "Meeting",
     "MeetingEvent",

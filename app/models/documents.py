@@ -67,6 +67,8 @@ class DocumentVersion(CreatedAt, Base):
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(String(64), default="")
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Which worker is extracting the text, by when it started; a stale claim is taken over.
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     uploaded_by: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), nullable=True
     )

@@ -1,6 +1,7 @@
 """Hand-built PDFs for tests: tiny, well-formed files and hostile ones.
 
-`write_pdf` writes objects 1..n in order, a classic xref table and a trailer whose /Root is object 1.
+`write_pdf` writes objects 1..n in order, a classic xref table and a trailer whose /Root is
+object 1.
 A stream's data is an iterable of chunks written one after the other, so a test can write a large
 stream without holding it in memory; its /Length is an indirect object appended after the others.
 """
@@ -23,7 +24,8 @@ class Stream:
 PdfObject = bytes | Stream
 
 
-def write_pdf(path: Path, objects: list[PdfObject]) -> Path:
+def write_pdf(path: Path, objects: list[PdfObject], *, info: int | None = None) -> Path:
+    """Write `objects` as objects 1..n (1 is the catalog); `info` is the number of an /Info dict."""
     offsets: list[int] = []
     lengths: list[int] = []  # one per stream, in order
     length_number = len(objects) + 1
@@ -51,13 +53,14 @@ def write_pdf(path: Path, objects: list[PdfObject]) -> Path:
         out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
         for offset in offsets:
             out.write(b"%010d 00000 n \n" % offset)
-        out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(offsets) + 1))
+        info_entry = b" /Info %d 0 R" % info if info else b""
+        out.write(b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(offsets) + 1, info_entry))
         out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return path
 
 
 def text_page_pdf(path: Path, content: bytes, *, to_unicode: bytes | None = None) -> Path:
-    """One page showing `content` (a content stream) with font /F1 (Helvetica, optional ToUnicode)."""
+    """One page showing `content` (a content stream) with font /F1: Helvetica, maybe a ToUnicode."""
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
     objects: list[PdfObject] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -72,6 +75,27 @@ def text_page_pdf(path: Path, content: bytes, *, to_unicode: bytes | None = None
         objects.append(font + b" /ToUnicode 6 0 R >>")
         objects.append(Stream(b"", [to_unicode]))
     return write_pdf(path, objects)
+
+
+def slow_pdf(path: Path, *, pages: int = 50, shows: int = 50_000) -> Path:
+    """A small file that takes pypdf long to read: every page is one content stream with `shows`
+    text-showing operators (about 2 s per page), within all of pypdf's limits and ours."""
+    return write_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * pages) + b"] /Count %d >>" % pages,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            Stream(b"", [b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * shows + b"ET"]),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+    )
+
+
+def text_string(text: str) -> bytes:
+    """A PDF text string in UTF-16BE with a byte order mark, for titles."""
+    return b"<FEFF%s>" % text.encode("utf-16-be").hex().upper().encode("ascii")
 
 
 def to_unicode_cmap(mapping: dict[int, str]) -> bytes:
@@ -93,7 +117,8 @@ def zeros_flate(total_bytes: int, chunk_bytes: int = 1 << 20) -> Iterator[bytes]
 
     Each chunk is compressed and then fully flushed, which resets the compressor's state, so every
     full chunk after the first compresses to the same bytes: the stream is built in milliseconds
-    instead of deflating gigabytes. It stays valid: the Adler-32 of n zero bytes is (n mod 65521) << 16 | 1.
+    instead of deflating gigabytes. It stays valid: the Adler-32 of n zero bytes is
+    (n mod 65521) << 16 | 1.
     """
     full_chunks, tail = divmod(total_bytes, chunk_bytes)
     assert full_chunks >= 1, "at least one full chunk"

@@ -1,0 +1,1 @@
+"""Uploaded documents: content-addressed storage and safe PDF inspection."""

@@ -1,0 +1,227 @@
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.accounts.deps import CurrentUser, StreamingUser
+from app.accounts.service import Principal
+from app.db import Database
+from app.deps import DatabaseDep, UowDep
+from app.documents import notes, service
+from app.documents.access import document_access
+from app.documents.package import build_package
+from app.documents.runtime import DocumentRuntime
+from app.documents.schemas import (
+    DocumentDetail,
+    DocumentList,
+    DocumentOut,
+    DocumentUpdate,
+    NotesIn,
+    NotesOut,
+    OutlineItem,
+    Package,
+    SearchResults,
+)
+from app.documents.search_service import search
+from app.documents.serving import pdf_response
+from app.documents.upload import ReceivedUpload, receive_upload
+from app.idempotency import IdempotencyKey, remember, replay, scope_of
+from app.kit.time import utcnow
+from app.meetings.access import meeting_access
+from app.meetings.service import require_open
+
+router = APIRouter(prefix="/api/v1", tags=["documents"])
+
+
+def _runtime(request: Request) -> DocumentRuntime:
+    return request.app.state.documents
+
+
+async def _receive_checked_upload(
+    request: Request, db: Database, principal: Principal, meeting_id: int, key: str | None,
+) -> tuple[ReceivedUpload, service.CheckedPdf] | Response:
+    """Everything before the write transaction: permission (before the body is read), a replay
+    for a retried key, streaming the file to staging, the PDF check."""
+    runtime = _runtime(request)
+    async with db.unit_of_work(write=False) as uow:
+        access = await meeting_access(uow.session, principal, meeting_id)
+        access.require_manage()
+        require_open(access.meeting)
+        replayed = await replay(uow.session, user_id=principal.user.id, key=key,
+                                scope=scope_of(request))
+    if replayed is not None:
+        return replayed
+    received = await receive_upload(request, runtime.store,
+                                    max_bytes=runtime.settings.max_upload_bytes)
+    try:
+        async with db.unit_of_work(write=False) as uow:
+            known = await service.known_content(uow.session, received.blob.sha256)
+        checked = await service.check_pdf(limits=runtime.limits, staged=received.blob,
+                                          known_version_id=known)
+    except BaseException:
+        runtime.store.discard(received.blob)
+        raise
+    return received, checked
+
+
+@router.post("/meetings/{meeting_id}/documents", response_model=DocumentOut,
+             status_code=status.HTTP_201_CREATED,
+             openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
+                 "type": "object", "required": ["file"],
+                 "properties": {"file": {"type": "string", "format": "binary"},
+                                "title": {"type": "string"}, "kind": {"type": "string"},
+                                "agenda_item_id": {"type": "integer"},
+                                "confidential": {"type": "boolean"}}}}}}})
+async def upload_document(meeting_id: int, request: Request, principal: StreamingUser,
+                          db: DatabaseDep, key: IdempotencyKey = None) -> Response:
+    prepared = await _receive_checked_upload(request, db, principal, meeting_id, key)
+    if isinstance(prepared, Response):
+        return prepared
+    received, checked = prepared
+    runtime = _runtime(request)
+    try:
+        fields = service.parse_upload_fields(received.fields, received.filename)
+        async with db.unit_of_work() as uow:
+            access = await meeting_access(uow.session, principal, meeting_id)
+            document, version, background = await service.upload(
+                uow.session, actor=principal.actor, access=access, store=runtime.store,
+                checked=checked, filename=received.filename, fields=fields)
+            body = service.document_out(document, version).model_dump_json()
+            await remember(uow.session, user_id=principal.user.id, key=key,
+                           scope=scope_of(request), status=201, body=body)
+    except BaseException:
+        runtime.store.discard(received.blob)
+        raise
+    if background:
+        runtime.extractor.schedule(version.id)
+    return Response(body, status_code=201, media_type="application/json")
+
+
+@router.post("/documents/{document_id}/versions", response_model=DocumentOut,
+             status_code=status.HTTP_201_CREATED,
+             openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
+                 "type": "object", "required": ["file"],
+                 "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
+async def add_version(document_id: int, request: Request, principal: StreamingUser,
+                      db: DatabaseDep, key: IdempotencyKey = None) -> Response:
+    async with db.unit_of_work(write=False) as uow:
+        document, _ = await document_access(uow.session, principal, document_id)
+        meeting_id = document.meeting_id
+    prepared = await _receive_checked_upload(request, db, principal, meeting_id, key)
+    if isinstance(prepared, Response):
+        return prepared
+    received, checked = prepared
+    runtime = _runtime(request)
+    try:
+        async with db.unit_of_work() as uow:
+            document, access = await document_access(uow.session, principal, document_id)
+            version, background = await service.add_version(
+                uow.session, actor=principal.actor, access=access, document=document,
+                store=runtime.store, checked=checked, filename=received.filename)
+            body = service.document_out(document, version).model_dump_json()
+            await remember(uow.session, user_id=principal.user.id, key=key,
+                           scope=scope_of(request), status=201, body=body)
+    except BaseException:
+        runtime.store.discard(received.blob)
+        raise
+    if background:
+        runtime.extractor.schedule(version.id)
+    return Response(body, status_code=201, media_type="application/json")
+
+
+@router.get("/meetings/{meeting_id}/documents", response_model=DocumentList)
+async def list_documents(meeting_id: int, principal: CurrentUser, uow: UowDep) -> DocumentList:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    rows = await service.list_documents(uow.session, access=access)
+    return DocumentList(items=[service.document_out(d, v) for d, v in rows])
+
+
+@router.get("/documents/{document_id}", response_model=DocumentDetail)
+async def get_document(document_id: int, principal: CurrentUser, uow: UowDep) -> DocumentDetail:
+    document, _ = await document_access(uow.session, principal, document_id)
+    versions = await service.versions_of(uow.session, document_id)
+    current = next(v for v in versions if v.version == document.current_version)
+    return DocumentDetail(
+        **service.document_out(document, current).model_dump(),
+        pdf_title=current.pdf_title,
+        outline=[OutlineItem(**entry) for entry in json.loads(current.outline or "[]")],
+        versions=[service.version_out(document.id, v) for v in versions],
+    )
+
+
+@router.patch("/documents/{document_id}", response_model=DocumentOut)
+async def update_document(document_id: int, body: DocumentUpdate, principal: CurrentUser,
+                          uow: UowDep) -> DocumentOut:
+    document, access = await document_access(uow.session, principal, document_id)
+    document = await service.update_document(uow.session, principal=principal, access=access,
+                                             document=document,
+                                             changes=body.model_dump(exclude_unset=True))
+    version = await service.get_version(uow.session, document, None)
+    return service.document_out(document, version)
+
+
+@router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_document(document_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+    document, access = await document_access(uow.session, principal, document_id)
+    await service.delete_document(uow.session, principal=principal, access=access,
+                                  document=document)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+async def document_file(document_id: int, request: Request, principal: CurrentUser, uow: UowDep,
+                        version: int | None = Query(default=None, ge=1)) -> Response:
+    document, access = await document_access(uow.session, principal, document_id)
+    row = await service.get_version(uow.session, document, version)
+    runtime = _runtime(request)
+    path = runtime.store.path_for(row.sha256)
+    etag = f'"{row.sha256}"'
+    if document.confidential:
+        path = await runtime.watermarker().copy_for(
+            source=path, version_id=row.id, user_id=principal.user.id,
+            reader_name=principal.user.full_name, now=utcnow())
+        etag = f'"{row.sha256[:32]}-u{principal.user.id}-{int(path.stat().st_mtime)}"'
+    return pdf_response(request, path, etag=etag, filename=row.filename, modified=row.created_at,
+                        immutable=version is not None)
+
+
+for _method in ("GET", "HEAD"):
+    router.add_api_route(
+        "/documents/{document_id}/file", document_file, methods=[_method],
+        operation_id=f"document_file_{_method.lower()}", response_class=Response,
+        summary="The document's PDF (current version, or ?version=n)",
+        responses={200: {"content": {"application/pdf": {}}}, 206: {"description": "Range"},
+                   304: {"description": "Not modified"}, 416: {"description": "Bad range"}})
+
+
+@router.get("/meetings/{meeting_id}/package", response_model=Package)
+async def package(meeting_id: int, request: Request, principal: CurrentUser,
+                  uow: UowDep) -> Package:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await build_package(uow.session, access=access, principal=principal,
+                               runtime=_runtime(request))
+
+
+@router.get("/search", response_model=SearchResults)
+async def search_endpoint(principal: CurrentUser, uow: UowDep,
+                          q: str = Query(min_length=1, max_length=200),
+                          meeting_id: int | None = None) -> SearchResults:
+    return SearchResults(items=await search(uow.session, principal=principal, query=q,
+                                            meeting_id=meeting_id))
+
+
+@router.get("/documents/{document_id}/annotations", response_model=NotesOut)
+async def read_annotations(document_id: int, principal: CurrentUser, uow: UowDep) -> NotesOut:
+    await document_access(uow.session, principal, document_id)
+    return NotesOut(items=await notes.read_notes(uow.session, user_id=principal.user.id,
+                                                 document_id=document_id))
+
+
+@router.put("/documents/{document_id}/annotations", response_model=NotesOut)
+async def replace_annotations(document_id: int, body: NotesIn, principal: CurrentUser,
+                              uow: UowDep) -> NotesOut:
+    document, _ = await document_access(uow.session, principal, document_id)
+    return NotesOut(items=await notes.replace_notes(uow.session, principal=principal,
+                                                    document=document, notes=body.items))
+
+

@@ -1,0 +1,33 @@
+"""What the document endpoints need besides the database, built once per app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.config import Settings
+from app.db import Database
+from app.documents.processing import TextExtractor
+from app.documents.service import PdfLimits
+from app.documents.storage import BlobStore
+from app.documents.watermark import Watermarker
+from app.kit.fonts import vietnamese_font
+
+
+@dataclass
+class DocumentRuntime:
+    store: BlobStore
+    limits: PdfLimits
+    extractor: TextExtractor
+    settings: Settings
+
+    def watermarker(self) -> Watermarker:
+        return Watermarker(self.settings.data_dir / "watermarked",
+                           vietnamese_font(self.settings.font_path))
+
+    @classmethod
+    def build(cls, settings: Settings, db: Database) -> DocumentRuntime:
+        store = BlobStore(settings.data_dir)
+        limits = PdfLimits(inline_bytes=settings.inline_processing_mb * 1024 * 1024,
+                           timeout_s=settings.pdf_timeout_s, memory_mb=settings.pdf_memory_mb)
+        return cls(store=store, limits=limits, extractor=TextExtractor(db, store, limits),
+                   settings=settings)
