@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     pdf_timeout_s: int = Field(default=300, ge=1, le=3600)
     pdf_memory_mb: int = Field(default=1024, ge=128, le=65_536)
     font_path: Path | None = None
+    event_retention_hours: int = Field(default=24, ge=1, le=24 * 365)
+    live_queue_size: int = Field(default=500, ge=10, le=100_000)
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -19,6 +19,8 @@ from app.documents.router import router as documents_router
 from app.documents.runtime import DocumentRuntime
 from app.errors import NotFound
 from app.health import router as health_router
+from app.live.router import router as live_router
+from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
 from app.web.errors import ErrorOut, install_error_handlers
 from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
@@ -35,11 +37,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     db = Database(settings)
 
     documents = DocumentRuntime.build(settings, db)
+    live = LiveRuntime(settings, db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await live.start()
         await documents.extractor.resume_stale()
         yield
+        await live.stop()
         await documents.extractor.close()
         await db.dispose()
 
@@ -53,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.documents = documents
+    app.state.live = live
 
     install_error_handlers(app)
     app.include_router(health_router)
@@ -60,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(councils_router)
     app.include_router(meetings_router)
     app.include_router(documents_router)
+    app.include_router(live_router)
 
     if settings.allowed_origins:
         app.add_middleware(

@@ -3,7 +3,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _refuse_nul(value: str) -> str:
+    # PostgreSQL text cannot hold U+0000: refuse it as invalid input rather than fail at the database.
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character")
+    return value
+
+
+NoNul = AfterValidator(_refuse_nul)
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[
@@ -15,13 +25,15 @@ Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
 # Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                     NoNul]
 
 
 class LoginIn(BaseModel):
-    username: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=64)]
+    username: Annotated[str, StringConstraints(strip_whitespace=True, to_lower=True, max_length=64),
+                        NoNul]
     password: Password
-    device_name: Annotated[str, StringConstraints(max_length=200)] = ""
+    device_name: Annotated[str, StringConstraints(max_length=200), NoNul] = ""
 
 
 class UserOut(BaseModel):

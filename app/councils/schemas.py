@@ -5,13 +5,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from app.accounts.schemas import Id
+from app.accounts.schemas import Id, NoNul
 
 Level = Literal["province", "district", "commune"]
 Role = Literal["secretary", "chair", "deputy", "guest"]
 CommitteeKind = Literal["standing", "board", "delegation", "other"]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), NoNul]
 
 
 class CouncilCreate(BaseModel):
@@ -116,7 +116,8 @@ class ImportResult(BaseModel):
 class TermCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+                    NoNul]
     starts_on: date
     ends_on: date | None = None
 

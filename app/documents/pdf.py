@@ -12,10 +12,9 @@ warm zygote that has pypdf imported already, elsewhere a fresh `python -I`), whi
 - work: pypdf's own limits (decompression, parsing, page tree, outline) stay at their defaults;
   on top, a page count, per-page and total text limits. Any limit → Invalid("pdf_too_complex").
 - the child runs at a lower CPU priority, without the parent's environment and files.
-- at most MAX_CONCURRENT_INSPECTIONS run at once per server process (and event loop); further
-  calls wait their turn, and their `timeout_s` only starts when their turn comes: it bounds the
-  file's work, not the server's queue (a caller wanting a bound on both wraps the call in its own
-  deadline, e.g. `anyio.fail_after`).
+- at most MAX_CONCURRENT_INSPECTIONS run at once per server process (per event loop); others
+  wait their turn, and their `timeout_s` starts with their turn: it bounds the file's work, not
+  the queue (to bound both, wrap the call in `anyio.fail_after`).
 
 The child prints one JSON object per line on stdout: progress lines, then one answer line.
 `inspect_pdf_sync` is the work itself, usable directly in tests.
@@ -71,12 +70,8 @@ _EXIT_OUT_OF_MEMORY = 3
 # JSON spends at most 6 bytes on a character (\uXXXX); the outline and title fit in the extra MiB.
 _MAX_ANSWER_BYTES = 6 * MAX_TOTAL_TEXT_CHARS + (1 << 20)
 _DIAGNOSTICS_BYTES = 4096
-# What the zygote imports once for all its forks (see _zygote_warm_up for the lazy imports).
-_ZYGOTE_PRELOAD = ("app.documents.pdf",)
 MAX_CONCURRENT_INSPECTIONS = max(1, (os.cpu_count() or 1) // 2)
-_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
-    weakref.WeakKeyDictionary()
-)
+_slots = weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]()
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
 
@@ -138,11 +133,10 @@ async def inspect_pdf(
             "1" if extract_text else "0"]
     diagnostics = bytearray()
     async with _slot():
-        await pdf_process.warm_up(_ZYGOTE_PRELOAD)  # a server's first call starts the zygote
+        await pdf_process.warm_up(__name__)  # a server's first call starts the zygote
         try:
             with anyio.fail_after(timeout_s):
-                child = await pdf_process.start_child(__name__, "_child_main", args,
-                                                      _ZYGOTE_PRELOAD)
+                child = await pdf_process.start_child(__name__, "_child_main", args)
                 try:
                     answer = await _read_answer(child, on_progress, diagnostics)
                     returncode = await child.wait()

@@ -6,7 +6,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
-from app.documents.access import guest_readable
+from app.documents.access import guest_readable, items_hidden_from_guests
 from app.documents.schemas import SearchHit
 from app.documents.search import backend_for
 from app.documents.snippets import contains_all, query_terms, snippet
@@ -48,8 +48,9 @@ async def search(
 async def _readable_documents(session: AsyncSession, accesses: list[MeetingAccess]) -> list[int]:
     full = [a.meeting.id for a in accesses if a.reads_confidential]
     guest = [a.meeting.id for a in accesses if not a.reads_confidential]
+    hidden = await items_hidden_from_guests(session, guest)
     condition = or_(Document.meeting_id.in_(full),
-                    Document.meeting_id.in_(guest) & guest_readable())
+                    Document.meeting_id.in_(guest) & guest_readable(hidden))
     return list(await session.scalars(select(Document.id).where(condition)))
 
 

@@ -267,7 +267,7 @@ async def list_documents(
         select(Document, DocumentVersion)
         .join(DocumentVersion, (DocumentVersion.document_id == Document.id)
               & (DocumentVersion.version == Document.current_version))
-        .where(Document.meeting_id == access.meeting.id, readable_by(access))
+        .where(Document.meeting_id == access.meeting.id, await readable_by(session, access))
         .order_by(Document.agenda_item_id.is_(None), Document.agenda_item_id, Document.id))
     return [(d, v) for d, v in rows.all()]
 

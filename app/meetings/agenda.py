@@ -15,6 +15,7 @@ from app.meetings.access import MeetingAccess, meeting_access
 from app.meetings.agenda_rules import (
     AgendaRuleError,
     check_move,
+    hidden_from_guests,
     layout,
     positions_from_order,
     sibling_positions_after_insert,
@@ -35,12 +36,11 @@ def agenda_view(items: list[AgendaItem], *, guest: bool = False) -> list[AgendaI
     """Items in display order with their numbers; a guest sees only public items (and not
     the children of a closed item)."""
     by_id = {item.id: item for item in items}
-    hidden: set[int] = set()
+    hidden = hidden_from_guests(items) if guest else set()
     result: list[AgendaItemOut] = []
     for placed in layout(items):
         item = by_id[placed.id]
-        if guest and (not item.public or item.parent_id in hidden):
-            hidden.add(item.id)
+        if item.id in hidden:
             continue
         result.append(AgendaItemOut(
             id=item.id, meeting_id=item.meeting_id, parent_id=item.parent_id,
@@ -123,11 +123,12 @@ async def update_item(
     require_open(access.meeting)
     if "sitting_id" in changes:
         await _check_sitting(session, item.meeting_id, changes["sitting_id"])
+    items = await items_of(session, item.meeting_id)
+    hidden_before = hidden_from_guests(items)
     for key in EDITABLE:
         if key in changes and (changes[key] is not None or key in ("sitting_id", "duration_min")):
             setattr(item, key, changes[key])
     if "parent_id" in changes or "position" in changes:
-        items = await items_of(session, item.meeting_id)
         new_parent = changes.get("parent_id", item.parent_id)
         if new_parent is not None and new_parent not in {i.id for i in items}:
             raise Invalid("unknown_parent")
@@ -146,7 +147,31 @@ async def update_item(
                  target_id=item.id, council_id=access.meeting.council_id,
                  details={"meeting_id": item.meeting_id, **changes})
     await _announce(session, item.meeting_id)
+    await _announce_guest_documents(session, item.meeting_id, hidden_before,
+                                    hidden_from_guests(items))
     return item
+
+
+async def _announce_guest_documents(
+    session: AsyncSession, meeting_id: int, hidden_before: set[int], hidden_after: set[int]
+) -> None:
+    """Items that guests gain or lose take their documents with them."""
+    from app.documents.service import document_out, get_version
+
+    changed = hidden_before ^ hidden_after
+    if not changed:
+        return
+    documents = await session.scalars(select(Document).where(
+        Document.agenda_item_id.in_(changed), Document.confidential.is_(False)).order_by(Document.id))
+    for document in documents:
+        if document.agenda_item_id in hidden_after:
+            await emit(session, meeting_id=meeting_id, type="document.removed",
+                       data={"document_id": document.id}, audience="guests")
+        else:
+            version = await get_version(session, document, None)
+            await emit(session, meeting_id=meeting_id, type="document.added",
+                       data={"document": document_out(document, version).model_dump(mode="json")},
+                       audience="guests")
 
 
 async def delete_item(session: AsyncSession, *, principal: Principal, item_id: int) -> None:
@@ -229,5 +254,6 @@ async def activate(session: AsyncSession, *, principal: Principal, item_id: int)
                  details={"meeting_id": item.meeting_id,
                           "previous_id": previous.id if previous else None})
     await emit(session, meeting_id=item.meeting_id, type="agenda.current",
-               data={"item_id": item.id, "previous_id": previous.id if previous else None})
+               data={"item_id": item.id, "previous_id": previous.id if previous else None,
+                     "public": item.public})
     return item

@@ -95,3 +95,18 @@ def positions_from_order(nodes: Sequence[Node], item_ids: Sequence[int]) -> dict
         for position, node in enumerate(sorted(siblings, key=lambda n: rank[n.id])):
             positions[node.id] = position
     return positions
+
+
+class PublicNode(Node, Protocol):
+    public: bool
+
+
+def hidden_from_guests(nodes: Sequence[PublicNode]) -> set[int]:
+    """Items guests do not see: those not public, and everything below them."""
+    by_id = {node.id: node for node in nodes}
+    hidden: set[int] = set()
+    for placed in layout(nodes):
+        node = by_id[placed.id]
+        if not node.public or node.parent_id in hidden:
+            hidden.add(node.id)
+    return hidden

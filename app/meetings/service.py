@@ -158,6 +158,9 @@ async def transition(
                                      AgendaItem.state == "current"))
         if current is not None:
             current.state = "done"
+            await session.flush()
+            await emit(session, meeting_id=meeting.id, type="agenda.current",
+                       data={"item_id": None, "previous_id": current.id, "public": True})
     meeting.state = target
     meeting.updated_at = utcnow()
     await record(session, actor=principal.actor, action=f"meeting.{action}", target_type="meeting",

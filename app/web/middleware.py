@@ -73,24 +73,40 @@ class BodyLimitMiddleware:
         content_type = headers.get(b"content-type", b"").decode("latin-1").lower()
         # Multipart bodies carry files; the upload endpoints enforce the exact limit while streaming.
         limit = self.max_upload + 1024 * 1024 if content_type.startswith("multipart/") else self.max_body
+        language = pick_language(headers.get(b"accept-language", b"").decode("latin-1"))
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            language = pick_language(headers.get(b"accept-language", b"").decode("latin-1"))
             response = error_json(413, "too_large", language, limit=_human(limit))
             await response(scope, receive, send)
             return
         received = 0
+        refused = False
+        started = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if not started and not refused:
+                        # Answer 413 here: FastAPI turns an error raised while it reads the
+                        # body into its own 400. Whatever the app sends after this is dropped.
+                        refused = True
+                        response = error_json(413, "too_large", language, limit=_human(limit))
+                        await response(scope, receive, send)
                     raise PayloadTooLarge(limit=_human(limit))
             return message
 
-        await self.app(scope, limited_receive, send)
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        await self.app(scope, limited_receive, guarded_send)
 
 
 def _human(size: int) -> str:

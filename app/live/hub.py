@@ -1,0 +1,237 @@
+"""Fan-out of meeting events to the sockets of this worker.
+
+Per meeting, a channel puts events in `seq` order before anything is sent: events can arrive out
+of order (two requests commit in turn but publish in the other order) or not at all (a broker
+message lost, a worker killed between commit and publish), so a gap is filled from the event
+table after a short wait, and a periodic check catches anything a broker missed.
+
+Each socket has a bounded queue and its own sender task: a slow or dead tablet never delays the
+others; when its queue overflows it is closed with 4409 and resumes with `since`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from sqlalchemy import select
+
+from app.db import Database
+from app.kit.time import utcnow
+from app.live.events import Event, ReaderKind
+from app.live.metrics import LiveMetrics
+from app.models import Meeting, MeetingEvent
+
+log = logging.getLogger("kyhop.live")
+
+GAP_WAIT_S = 0.1
+RESYNC_EVERY_S = 2.0
+CLOSE_OVERFLOW = 4409
+
+
+class Socket(Protocol):
+    async def send_text(self, data: str) -> None: ...
+    async def close(self, code: int = 1000, reason: str | None = None) -> None: ...
+
+
+class Subscriber:
+    """One websocket: a bounded queue of (seq, text) and a sender task."""
+
+    def __init__(self, socket: Socket, reader: ReaderKind, max_queue: int,
+                 metrics: LiveMetrics) -> None:
+        self.socket = socket
+        self.reader = reader
+        self.max_queue = max_queue
+        self.metrics = metrics
+        self.sent_seq = 0
+        self.closed = asyncio.Event()
+        self.close_code: int | None = None
+        self._queue: deque[tuple[int, str]] = deque()
+        self._wake = asyncio.Event()
+
+    def push(self, event: Event) -> None:
+        if self.closed.is_set():
+            return
+        if len(self._queue) >= self.max_queue:
+            self.metrics.overflows.inc()
+            self.close(CLOSE_OVERFLOW)
+            return
+        self._queue.append((event.seq, event.wire(self.reader)))
+        self._wake.set()
+
+    def close(self, code: int) -> None:
+        if not self.closed.is_set():
+            self.close_code = code
+            self.closed.set()
+            self._wake.set()
+
+    async def send_now(self, seq: int, text: str) -> None:
+        """Initial messages (snapshot, catch-up), sent before the queue is served."""
+        await self.socket.send_text(text)
+        self.sent_seq = max(self.sent_seq, seq)
+        self.metrics.sent.inc()
+
+    async def serve(self) -> None:
+        """Send queued events in order until closed; events already covered are skipped."""
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._queue and not self.closed.is_set():
+                seq, text = self._queue.popleft()
+                if seq <= self.sent_seq:
+                    continue
+                await self.socket.send_text(text)
+                self.sent_seq = seq
+                self.metrics.sent.inc()
+            if self.closed.is_set():
+                return
+
+
+class Channel:
+    """The events of one meeting on this worker, delivered in order to its subscribers."""
+
+    def __init__(self, hub: Hub, meeting_id: int, last_seq: int) -> None:
+        self.hub = hub
+        self.meeting_id = meeting_id
+        self.last_seq = last_seq
+        self.subscribers: set[Subscriber] = set()
+        self._pending: dict[int, Event] = {}
+        self._gap_task: asyncio.Task[None] | None = None
+
+    def offer(self, events: list[Event]) -> None:
+        for event in events:
+            if event.seq > self.last_seq:
+                self._pending[event.seq] = event
+        while self.last_seq + 1 in self._pending:
+            event = self._pending.pop(self.last_seq + 1)
+            self.last_seq = event.seq
+            self._fan_out(event)
+        if self._pending and (self._gap_task is None or self._gap_task.done()):
+            self._gap_task = asyncio.get_running_loop().create_task(self._fill_gap())
+
+    def _fan_out(self, event: Event) -> None:
+        for subscriber in list(self.subscribers):
+            subscriber.push(event)
+        self.hub.metrics.fanout_latency.observe((utcnow() - event.at).total_seconds())
+        for listener in self.hub.listeners:
+            listener(event)
+
+    async def _fill_gap(self) -> None:
+        await asyncio.sleep(GAP_WAIT_S)
+        if self._pending:
+            await self.hub.catch_up(self, up_to=max(self._pending))
+
+
+class Hub:
+    def __init__(self, db: Database, metrics: LiveMetrics, *, max_queue: int) -> None:
+        self.db = db
+        self.metrics = metrics
+        self.max_queue = max_queue
+        self.channels: dict[int, Channel] = {}
+        self.listeners: list[Callable[[Event], None]] = []
+        self._join_lock = asyncio.Lock()
+        self._resync_task: asyncio.Task[None] | None = None
+        self.forward: Callable[[list[Event]], Awaitable[None]] | None = None
+
+    # -- events in -------------------------------------------------------------------------
+
+    async def on_commit(self, rows: list[MeetingEvent]) -> None:
+        """Called by the unit of work after a commit: deliver here, then tell other workers."""
+        events = [Event.from_row(row) for row in rows]
+        self.deliver(events)
+        if self.forward is not None:
+            try:
+                await self.forward(events)
+            except Exception:  # the others catch up from the table within RESYNC_EVERY_S
+                log.exception("broker publish failed")
+
+    def deliver(self, events: list[Event]) -> None:
+        by_meeting: dict[int, list[Event]] = {}
+        for event in events:
+            by_meeting.setdefault(event.meeting_id, []).append(event)
+        for meeting_id, group in by_meeting.items():
+            channel = self.channels.get(meeting_id)
+            if channel is not None:
+                channel.offer(sorted(group, key=lambda e: e.seq))
+
+    async def notify(self, meeting_id: int, seq: int) -> None:
+        """A broker says the meeting has events up to `seq` (without sending them)."""
+        channel = self.channels.get(meeting_id)
+        if channel is not None and seq > channel.last_seq:
+            await self.catch_up(channel, up_to=seq)
+
+    async def catch_up(self, channel: Channel, *, up_to: int | None = None) -> None:
+        events = await self.read_events(channel.meeting_id, after=channel.last_seq, up_to=up_to)
+        channel.offer(events)
+
+    async def read_events(self, meeting_id: int, *, after: int, up_to: int | None = None) -> list[Event]:
+        query = select(MeetingEvent).where(MeetingEvent.meeting_id == meeting_id,
+                                           MeetingEvent.seq > after).order_by(MeetingEvent.seq)
+        if up_to is not None:
+            query = query.where(MeetingEvent.seq <= up_to)
+        async with self.db.unit_of_work(write=False) as uow:
+            return [Event.from_row(row) for row in await uow.session.scalars(query)]
+
+    # -- subscribers -----------------------------------------------------------------------
+
+    async def join(self, meeting_id: int, subscriber: Subscriber) -> Channel:
+        async with self._join_lock:
+            channel = self.channels.get(meeting_id)
+            if channel is None:
+                async with self.db.unit_of_work(write=False) as uow:
+                    last_seq = await uow.session.scalar(
+                        select(Meeting.last_seq).where(Meeting.id == meeting_id)) or 0
+                channel = self.channels[meeting_id] = Channel(self, meeting_id, last_seq)
+            channel.subscribers.add(subscriber)
+            self.metrics.sockets.inc()
+            return channel
+
+    def leave(self, channel: Channel, subscriber: Subscriber) -> None:
+        if subscriber in channel.subscribers:
+            channel.subscribers.discard(subscriber)
+            self.metrics.sockets.dec()
+        if not channel.subscribers and self.channels.get(channel.meeting_id) is channel:
+            del self.channels[channel.meeting_id]
+
+    # -- safety net ------------------------------------------------------------------------
+
+    async def resync(self) -> None:
+        """Compare each active channel with the meetings table; fetch whatever is missing."""
+        if not self.channels:
+            return
+        async with self.db.unit_of_work(write=False) as uow:
+            rows = (await uow.session.execute(select(Meeting.id, Meeting.last_seq).where(
+                Meeting.id.in_(list(self.channels))))).all()
+        for meeting_id, last_seq in rows:
+            channel = self.channels.get(meeting_id)
+            if channel is not None and last_seq > channel.last_seq:
+                await self.catch_up(channel, up_to=last_seq)
+
+    def start(self) -> None:
+        if self._resync_task is None:
+            self._resync_task = asyncio.get_running_loop().create_task(self._resync_loop())
+
+    async def _resync_loop(self) -> None:
+        while True:
+            await asyncio.sleep(RESYNC_EVERY_S)
+            started = time.monotonic()
+            try:
+                await self.resync()
+            except Exception:
+                log.exception("live resync failed")
+            self.metrics.resync_seconds.observe(time.monotonic() - started)
+
+    async def stop(self) -> None:
+        if self._resync_task is not None:
+            self._resync_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._resync_task
+            self._resync_task = None
+        for channel in list(self.channels.values()):
+            for subscriber in list(channel.subscribers):
+                subscriber.close(1001)

@@ -1,0 +1,127 @@
+"""GET /api/v1/meetings/{id}/live: the websocket every tablet and the hall display follow.
+
+Close codes: 4401 not authenticated, 4403 not allowed, 4404 no such meeting (or not visible),
+4409 could not keep up (reconnect with ?since=<last seq>).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+
+from fastapi import APIRouter, WebSocket
+from starlette.websockets import WebSocketDisconnect, WebSocketState
+
+from app.accounts import service as accounts
+from app.accounts.service import Principal
+from app.db import Database
+from app.errors import Forbidden, NotAuthenticated, NotFound
+from app.live.hub import Channel, Hub, Subscriber
+from app.live.runtime import LiveRuntime
+from app.live.snapshot import build_snapshot
+from app.meetings.access import MeetingAccess, meeting_access
+
+router = APIRouter(tags=["live"])
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+
+def _token(websocket: WebSocket) -> str | None:
+    scheme, _, credentials = websocket.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return websocket.query_params.get("token") or None
+
+
+async def _authorise(db: Database, websocket: WebSocket, meeting_id: int) -> MeetingAccess:
+    token = _token(websocket)
+    if token is None:
+        raise NotAuthenticated()
+    async with db.unit_of_work(write=False) as uow:
+        user, device = await accounts.authenticate(uow.session, token=token)
+        client = websocket.client.host if websocket.client else ""
+        principal = Principal(user=user, token_id=device.id, address=client)
+        websocket.scope.setdefault("state", {})["user_id"] = user.id
+        return await meeting_access(uow.session, principal, meeting_id)
+
+
+async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Subscriber,
+                        access: MeetingAccess, since: int | None) -> None:
+    """Missed events when they are all still kept, else a fresh snapshot."""
+    if since is not None and since >= 0:
+        missed = await hub.read_events(channel.meeting_id, after=since)
+        if missed and missed[0].seq == since + 1:
+            for event in missed:
+                await subscriber.send_now(event.seq, event.wire(subscriber.reader))
+            return
+        if not missed and since == await _last_seq(db, channel.meeting_id):
+            subscriber.sent_seq = since
+            return
+    async with db.unit_of_work(write=False) as uow:
+        snapshot = await build_snapshot(uow.session, access)
+    await subscriber.send_now(snapshot["seq"], json.dumps(snapshot, ensure_ascii=False))
+    hub.metrics.snapshots.inc()
+
+
+async def _last_seq(db: Database, meeting_id: int) -> int:
+    from sqlalchemy import select
+
+    from app.models import Meeting
+
+    async with db.unit_of_work(write=False) as uow:
+        return await uow.session.scalar(select(Meeting.last_seq).where(Meeting.id == meeting_id)) or 0
+
+
+async def _until_disconnect(websocket: WebSocket) -> None:
+    """Clients only listen; anything they send is read and ignored, until they go away."""
+    with contextlib.suppress(WebSocketDisconnect):
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                return
+
+
+@router.websocket("/api/v1/meetings/{meeting_id}/live")
+async def live(websocket: WebSocket, meeting_id: int) -> None:
+    runtime: LiveRuntime = websocket.app.state.live
+    db: Database = websocket.app.state.db
+    await websocket.accept()
+    try:
+        access = await _authorise(db, websocket, meeting_id)
+    except NotAuthenticated:
+        await websocket.close(CLOSE_UNAUTHENTICATED)
+        return
+    except NotFound:
+        await websocket.close(CLOSE_NOT_FOUND)
+        return
+    except Forbidden:
+        await websocket.close(CLOSE_FORBIDDEN)
+        return
+    since_text = websocket.query_params.get("since")
+    since = int(since_text) if since_text and since_text.isdigit() else None
+    reader = "full" if access.reads_confidential else "guest"
+    subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics)
+    channel = await runtime.hub.join(meeting_id, subscriber)
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        await _initial_sync(db, runtime.hub, channel, subscriber, access, since)
+        tasks = [asyncio.create_task(subscriber.serve()),
+                 asyncio.create_task(_until_disconnect(websocket)),
+                 asyncio.create_task(subscriber.closed.wait())]
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    except (WebSocketDisconnect, RuntimeError, OSError):
+        pass  # the client went away mid-send
+    finally:
+        runtime.hub.leave(channel, subscriber)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        if websocket.application_state == WebSocketState.CONNECTED and \
+                websocket.client_state == WebSocketState.CONNECTED:
+            with contextlib.suppress(Exception):
+                await websocket.close(subscriber.close_code or 1000)
+
+

@@ -1,0 +1,67 @@
+"""The live channel against a real server: authentication, snapshot, events, resume."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import websockets
+
+
+async def _published_meeting(http, world) -> int:  # type: ignore[no-untyped-def]
+    secretary = world.headers("secretary")
+    meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
+                               json={"title": "Kỳ họp thứ nhất", "starts_at": "2026-12-08T08:00:00+07:00"})).json()
+    await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)
+    return meeting["id"]
+
+
+async def _close_code(url: str, headers: dict | None = None) -> int:
+    async with websockets.connect(url, additional_headers=headers or {}) as socket:
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await asyncio.wait_for(socket.recv(), 5)
+    return closed.value.rcvd.code
+
+
+async def test_refusals_use_the_contract_close_codes(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = await _published_meeting(http, world)
+    url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live"
+    assert await _close_code(url) == 4401
+    assert await _close_code(url + "?token=nonsense") == 4401
+    assert await _close_code(url, {"Authorization": f"Bearer {world.tokens['other_secretary']}"}) == 4404
+    assert await _close_code(f"{live_server.ws_base}/api/v1/meetings/999999/live?token="
+                             f"{world.tokens['deputy']}") == 4404
+
+
+async def test_token_in_query_and_snapshot_first(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    meeting_id = await _published_meeting(http, world)
+    url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live?token={world.tokens['deputy']}"
+    async with websockets.connect(url) as socket:
+        snapshot = json.loads(await asyncio.wait_for(socket.recv(), 5))
+    assert snapshot["type"] == "snapshot" and snapshot["seq"] == 1
+    assert set(snapshot["data"]) == {"meeting", "agenda", "documents", "attendance", "poll"}
+    assert snapshot["data"]["meeting"]["state"] == "published"
+
+
+async def test_events_follow_in_order_and_resume_with_since(live_server, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = await _published_meeting(http, world)
+    secretary = world.headers("secretary")
+    device = await tablet(meeting_id, "deputy")
+    await device.receive()
+    assert device.state.seq == 1
+    first = (await http.post(f"/api/v1/meetings/{meeting_id}/agenda", json={"title": "Khai mạc"},
+                             headers=secretary)).json()
+    message = await device.receive()
+    assert message["type"] == "agenda.updated" and message["seq"] == 2
+    assert [i["title"] for i in message["data"]["items"]] == ["Khai mạc"]
+    await device.close()
+
+    await http.post(f"/api/v1/meetings/{meeting_id}/start", headers=world.headers("chair"))
+    await http.post(f"/api/v1/agenda-items/{first['id']}/activate", headers=world.headers("chair"))
+    await device.connect(since=2)
+    resumed = [await device.receive(), await device.receive()]
+    assert [m["type"] for m in resumed] == ["meeting.updated", "agenda.current"]
+    assert [m["seq"] for m in resumed] == [3, 4]
+    assert device.state.data["meeting"]["current_item_id"] == first["id"]

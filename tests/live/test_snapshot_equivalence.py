@@ -1,0 +1,181 @@
+"""For every kind of change: snapshot(n) + the events after n == a fresh snapshot, for each kind
+of reader (secretariat, deputy, guest). One generic check applied to each action."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from app.kit.pdfgen import text_pdf
+
+PDF = text_pdf("Tờ trình", ["Một\nNội dung về đất đai."])
+PDF_V2 = text_pdf("Tờ trình (sửa)", ["Một\nNội dung sửa đổi.", "Hai\nPhụ lục."])
+
+
+@dataclass
+class Scene:
+    http: Any
+    world: Any
+    meeting_id: int
+    items: dict[str, int]
+    documents: dict[str, int]
+
+    def as_(self, who: str) -> dict[str, str]:
+        return self.world.headers(who)
+
+    async def upload(self, title: str, *, confidential: bool = False, item: str | None = None) -> int:
+        data = {"title": title, "confidential": str(confidential).lower()}
+        if item:
+            data["agenda_item_id"] = str(self.items[item])
+        response = await self.http.post(f"/api/v1/meetings/{self.meeting_id}/documents", data=data,
+                                        files={"file": ("t.pdf", PDF, "application/pdf")},
+                                        headers=self.as_("secretary"))
+        assert response.status_code == 201, response.text
+        return response.json()["id"]
+
+
+async def _scene(http, world) -> Scene:  # type: ignore[no-untyped-def]
+    secretary = world.headers("secretary")
+    meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
+                               json={"title": "Kỳ họp", "starts_at": "2026-12-08T08:00:00+07:00"})).json()
+    scene = Scene(http, world, meeting["id"], {}, {})
+    for key, body in (("open", {"title": "Khai mạc"}), ("closed", {"title": "Nhân sự", "public": False}),
+                      ("talk", {"title": "Thảo luận"})):
+        scene.items[key] = (await http.post(f"/api/v1/meetings/{meeting['id']}/agenda", json=body,
+                                            headers=secretary)).json()["id"]
+    scene.items["child"] = (await http.post(
+        f"/api/v1/meetings/{meeting['id']}/agenda", json={"title": "Tờ trình", "parent_id": scene.items["talk"]},
+        headers=secretary)).json()["id"]
+    scene.documents["public"] = await scene.upload("Công khai", item="child")
+    scene.documents["secret"] = await scene.upload("Mật", confidential=True)
+    scene.documents["on_closed_item"] = await scene.upload("Theo mục kín", item="closed")
+    await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)
+    await http.post(f"/api/v1/meetings/{meeting['id']}/start", headers=world.headers("chair"))
+    return scene
+
+
+async def _ok(response) -> None:  # type: ignore[no-untyped-def]
+    assert response.status_code < 300, response.text
+
+
+Action = Callable[[Scene], Awaitable[None]]
+
+
+async def edit_meeting(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/meetings/{s.meeting_id}", json={"location": "Phòng 2"},
+                                 headers=s.as_("secretary")))
+
+
+async def close_meeting(s: Scene) -> None:
+    await activate(s)
+    await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/close", headers=s.as_("chair")))
+
+
+async def add_item(s: Scene) -> None:
+    await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/agenda",
+                                json={"title": "Mục mới", "position": 0}, headers=s.as_("secretary")))
+
+
+async def edit_item(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/agenda-items/{s.items['open']}",
+                                 json={"title": "Khai mạc (sửa)"}, headers=s.as_("secretary")))
+
+
+async def hide_item(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/agenda-items/{s.items['talk']}", json={"public": False},
+                                 headers=s.as_("secretary")))
+
+
+async def reveal_item(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/agenda-items/{s.items['closed']}", json={"public": True},
+                                 headers=s.as_("secretary")))
+
+
+async def move_item(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/agenda-items/{s.items['child']}",
+                                 json={"parent_id": None, "position": 0}, headers=s.as_("secretary")))
+
+
+async def reorder(s: Scene) -> None:
+    order = [s.items[k] for k in ("talk", "child", "closed", "open")]
+    await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/agenda/order",
+                               json={"item_ids": order}, headers=s.as_("secretary")))
+
+
+async def delete_item(s: Scene) -> None:
+    await _ok(await s.http.delete(f"/api/v1/agenda-items/{s.items['open']}", headers=s.as_("secretary")))
+
+
+async def activate(s: Scene) -> None:
+    for key in ("open", "closed", "child"):
+        await _ok(await s.http.post(f"/api/v1/agenda-items/{s.items[key]}/activate",
+                                    headers=s.as_("chair")))
+
+
+async def upload_public(s: Scene) -> None:
+    await s.upload("Báo cáo mới", item="open")
+
+
+async def upload_secret(s: Scene) -> None:
+    await s.upload("Mật mới", confidential=True)
+
+
+async def new_version(s: Scene) -> None:
+    for key in ("public", "secret"):
+        await _ok(await s.http.post(f"/api/v1/documents/{s.documents[key]}/versions",
+                                    files={"file": ("v2.pdf", PDF_V2, "application/pdf")},
+                                    headers=s.as_("secretary")))
+
+
+async def make_confidential(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/documents/{s.documents['public']}",
+                                 json={"confidential": True}, headers=s.as_("secretary")))
+
+
+async def make_public(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/documents/{s.documents['secret']}",
+                                 json={"confidential": False, "title": "Hết mật"},
+                                 headers=s.as_("secretary")))
+
+
+async def move_document(s: Scene) -> None:
+    await _ok(await s.http.patch(f"/api/v1/documents/{s.documents['on_closed_item']}",
+                                 json={"agenda_item_id": s.items["open"]}, headers=s.as_("secretary")))
+
+
+async def delete_documents(s: Scene) -> None:
+    for key in ("public", "secret"):
+        await _ok(await s.http.delete(f"/api/v1/documents/{s.documents[key]}",
+                                      headers=s.as_("secretary")))
+
+
+ACTIONS: list[Action] = [edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+                         move_item, reorder, delete_item, activate, upload_public, upload_secret,
+                         new_version, make_confidential, make_public, move_document, delete_documents]
+READERS = ("secretary", "deputy", "guest")
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.__name__)
+async def test_snapshot_plus_events_equals_fresh_snapshot(http, world, tablet, action) -> None:  # type: ignore[no-untyped-def]
+    scene = await _scene(http, world)
+    tablets = {who: await tablet(scene.meeting_id, who) for who in READERS}
+    for device in tablets.values():
+        await device.receive()
+    before = {who: device.state.seq for who, device in tablets.items()}
+
+    await action(scene)
+
+    seq = (await http.get(f"/api/v1/meetings/{scene.meeting_id}", headers=world.headers("secretary"))).json()["seq"]
+    assert seq > before["secretary"], "the action recorded no event"
+    for who, device in tablets.items():
+        await device.receive_until(seq)
+        fresh = await tablet(scene.meeting_id, who)
+        await fresh.receive()
+        assert fresh.state.seq == seq
+        assert device.state.comparable() == fresh.state.comparable(), who
+    guest_seen = [m for m in tablets["guest"].messages[1:]]
+    for message in guest_seen:
+        assert "Mật" not in str(message.get("data")), message
