@@ -16,6 +16,7 @@ from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
 from app.documents.router import router as documents_router
+from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.runtime import DocumentRuntime
 from app.errors import NotFound
 from app.health import router as health_router
@@ -42,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await live.start()
+        await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
         yield
         await live.stop()

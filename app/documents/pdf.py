@@ -71,7 +71,7 @@ _EXIT_OUT_OF_MEMORY = 3
 _MAX_ANSWER_BYTES = 6 * MAX_TOTAL_TEXT_CHARS + (1 << 20)
 _DIAGNOSTICS_BYTES = 4096
 MAX_CONCURRENT_INSPECTIONS = max(1, (os.cpu_count() or 1) // 2)
-_slots = weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]()
+_slots = weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, asyncio.Semaphore]]()
 
 ProgressCallback = Callable[[int, int], Awaitable[None]]
 
@@ -118,8 +118,12 @@ async def inspect_pdf(
     memory_limit_mb: int = 1024,
     extract_text: bool = True,
     on_progress: ProgressCallback | None = None,
+    lane: str = "upload",
 ) -> PdfInfo:
     """Inspect the PDF at `path` in a child process with a time and an address-space limit.
+
+    Calls queue for a slot per `lane` (at most MAX_CONCURRENT_INSPECTIONS each): uploads being
+    answered never wait behind long background text extraction (lane "background").
 
     Raises UnsupportedMedia("not_pdf") or Invalid("pdf_encrypted" | "pdf_damaged" |
     "pdf_too_complex"); the latter's details give the reason (e.g. {"reason": "timeout"}).
@@ -132,7 +136,7 @@ async def inspect_pdf(
     args = [os.path.abspath(path), str(memory_limit_mb), str(math.ceil(timeout_s) + 1),
             "1" if extract_text else "0"]
     diagnostics = bytearray()
-    async with _slot():
+    async with _slot(lane):
         await pdf_process.warm_up(__name__)  # a server's first call starts the zygote
         try:
             with anyio.fail_after(timeout_s):
@@ -147,13 +151,17 @@ async def inspect_pdf(
     return _interpret(answer, returncode, bytes(diagnostics), path)
 
 
-def _slot() -> asyncio.Semaphore:
-    """This event loop's semaphore (an asyncio primitive belongs to one loop), made on first use."""
-    loop = asyncio.get_running_loop()
-    semaphore = _slots.get(loop)
-    if semaphore is None:
-        semaphore = _slots[loop] = asyncio.Semaphore(MAX_CONCURRENT_INSPECTIONS)
-    return semaphore
+async def warm_up() -> None:
+    """Start the inspection zygote now (at server start) rather than on the first upload."""
+    await pdf_process.warm_up(__name__)
+
+
+def _slot(lane: str) -> asyncio.Semaphore:
+    """This event loop's semaphore for a lane (an asyncio primitive belongs to one loop)."""
+    lanes = _slots.setdefault(asyncio.get_running_loop(), {})
+    if lane not in lanes:
+        lanes[lane] = asyncio.Semaphore(MAX_CONCURRENT_INSPECTIONS)
+    return lanes[lane]
 
 
 def _read_head(path: Path) -> bytes:

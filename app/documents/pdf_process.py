@@ -42,7 +42,6 @@ import anyio
 from anyio.abc import ByteReceiveStream, Process
 
 IMPORT_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding the `app` package
-USE_ZYGOTE = sys.platform == "linux" and hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
 START_TIMEOUT_S = 30.0  # the zygote's imports, on a loaded machine
 REQUEST_TIMEOUT_S = 10.0  # a fork or a reap takes milliseconds; longer means the zygote is stuck
 REAP_TIMEOUT_S = 5.0  # a killed child is gone at once unless stuck in the kernel
@@ -53,6 +52,20 @@ _ZYGOTE_CODE = ("import sys; sys.path.insert(0, sys.argv[1]); "
                 "from app.documents.pdf_process import _zygote_main; _zygote_main(sys.argv[2:])")
 _PR_SET_PDEATHSIG = 1
 _T = TypeVar("_T")
+
+
+def _zygote_possible() -> bool:
+    """Linux with pidfds (5.3 and later, not forbidden by a sandbox)."""
+    if sys.platform != "linux" or not hasattr(os, "pidfd_open"):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except OSError:
+        return False
+    return True
+
+
+USE_ZYGOTE = _zygote_possible()  # False: fresh interpreters, as on other platforms
 
 
 def child_environment() -> dict[str, str]:

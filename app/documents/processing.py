@@ -107,7 +107,8 @@ class TextExtractor:
         started = time.monotonic()
         try:
             info = await inspect_pdf(path, timeout_s=self.limits.timeout_s,
-                                     memory_limit_mb=self.limits.memory_mb, on_progress=progress)
+                                     memory_limit_mb=self.limits.memory_mb, on_progress=progress,
+                                     lane="background")
             error = ""
         except AppError as exc:
             info, error = None, exc.code

@@ -497,7 +497,7 @@ async def test_at_most_the_cap_run_at_once(tmp_path: Path, monkeypatch: pytest.M
     infos = await asyncio.gather(*(inspect_pdf(path) for _ in range(6)))
     assert [info.page_count for info in infos] == [1] * 6
     assert peak == 3
-    assert pdf.MAX_CONCURRENT_INSPECTIONS == 3 and pdf._slot()._value == 3  # all free again
+    assert pdf.MAX_CONCURRENT_INSPECTIONS == 3 and pdf._slot("upload")._value == 3  # all free again
 
 
 async def test_the_timeout_starts_when_the_turn_comes(
@@ -507,8 +507,9 @@ async def test_the_timeout_starts_when_the_turn_comes(
     slow = slow_pdf(tmp_path / "slow.pdf")
     small = vietnamese_text_pdf(tmp_path / "small.pdf")
     first = asyncio.ensure_future(inspect_pdf(slow, timeout_s=1.0))
-    await asyncio.sleep(0.1)  # the slow one holds the only slot for a second
-    info = await inspect_pdf(small, timeout_s=0.9)  # waits ~0.9 s, then has its own 0.9 s
+    while not pdf._slot("upload").locked():  # until the slow one holds the only slot (for a second)
+        await asyncio.sleep(0.01)
+    info = await inspect_pdf(small, timeout_s=0.9)  # waits ~1 s, then has its own 0.9 s
     assert info.page_count == 1
     with pytest.raises(Invalid):
         await first

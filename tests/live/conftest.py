@@ -44,7 +44,8 @@ async def http(live_server) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore
 
 
 class Tablet:
-    """A websocket client that keeps the state a tablet would."""
+    """A websocket client that keeps the state a tablet would. Like a real tablet it reads its
+    socket all the time (in a background task); the test takes messages from an inbox."""
 
     def __init__(self, url: str, token: str) -> None:
         self.url = url
@@ -52,18 +53,34 @@ class Tablet:
         self.state = ClientState()
         self.messages: list[dict[str, Any]] = []
         self.socket: websockets.ClientConnection | None = None
+        self._inbox: asyncio.Queue[dict[str, Any] | BaseException] = asyncio.Queue()
+        self._reader: asyncio.Task[None] | None = None
 
     async def connect(self, since: int | None = None) -> None:
         url = self.url + (f"?since={since}" if since is not None else "")
         self.socket = await websockets.connect(
-            url, additional_headers={"Authorization": f"Bearer {self.token}"}, compression=None)
+            url, additional_headers={"Authorization": f"Bearer {self.token}"}, compression=None,
+            max_size=None)
+        self._inbox = asyncio.Queue()
+        self._reader = asyncio.create_task(self._read(self.socket, self._inbox))
+
+    @staticmethod
+    async def _read(socket: websockets.ClientConnection, inbox: asyncio.Queue) -> None:  # type: ignore[type-arg]
+        try:
+            async for text in socket:
+                inbox.put_nowait(json.loads(text))
+        except BaseException as exc:  # closed: hand the reason to the test
+            inbox.put_nowait(exc)
+            return
+        inbox.put_nowait(websockets.ConnectionClosedOK(socket.close_rcvd, socket.close_sent))
 
     async def receive(self, timeout: float = 5) -> dict[str, Any]:
-        assert self.socket is not None
-        message = json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
-        self.messages.append(message)
-        self.state.apply(message)
-        return message
+        item = await asyncio.wait_for(self._inbox.get(), timeout)
+        if isinstance(item, BaseException):
+            raise item
+        self.messages.append(item)
+        self.state.apply(item)
+        return item
 
     async def receive_until(self, seq: int, timeout: float = 5) -> None:
         while self.state.seq is None or self.state.seq < seq:
@@ -72,6 +89,8 @@ class Tablet:
     async def close(self) -> None:
         if self.socket is not None:
             await self.socket.close()
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
 
 
 @pytest.fixture

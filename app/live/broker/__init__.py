@@ -22,7 +22,7 @@ def broker_for(settings: Settings) -> Broker:
         return PostgresBroker(settings.effective_database_url)
     from app.live.broker.redis import RedisBroker
 
-    return RedisBroker(url)
+    return RedisBroker(url, settings.effective_database_url)
 
 
 __all__ = ["Broker", "broker_for"]

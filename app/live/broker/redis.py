@@ -5,26 +5,34 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import os
 import uuid
 
 import redis.asyncio as redis
+from sqlalchemy.engine import make_url
 
 from app.live.broker.base import OnEvents, OnNotice, OnReconnect
 from app.live.events import Event
 
 log = logging.getLogger("kyhop.live.redis")
-CHANNEL = "kyhop:events"
 RETRY_S = 0.5
+
+
+def channel_for(database_url: str) -> str:
+    """One channel per database, so deployments sharing a Redis never see each other's events."""
+    digest = hashlib.sha256(make_url(database_url).render_as_string(hide_password=True).encode())
+    return f"kyhop:{digest.hexdigest()[:16]}:events"
 
 
 class RedisBroker:
     name = "redis"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, database_url: str) -> None:
         self.url = url
+        self.channel = channel_for(database_url)
         self.origin = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._client = redis.from_url(url, socket_connect_timeout=3, health_check_interval=10)
         self._task: asyncio.Task[None] | None = None
@@ -42,7 +50,7 @@ class RedisBroker:
         while True:
             try:
                 async with self._client.pubsub(ignore_subscribe_messages=True) as pubsub:
-                    await pubsub.subscribe(CHANNEL)
+                    await pubsub.subscribe(self.channel)
                     ready.set()
                     if not first:
                         await on_reconnect()
@@ -61,7 +69,7 @@ class RedisBroker:
     async def publish(self, events: list[Event]) -> None:
         payload = json.dumps({"origin": self.origin,
                               "events": [event.to_message() for event in events]})
-        await self._client.publish(CHANNEL, payload)
+        await self._client.publish(self.channel, payload)
 
     async def ping(self) -> bool:
         try:

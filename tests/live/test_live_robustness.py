@@ -1,0 +1,146 @@
+"""Resume while changes keep coming, rolled-back changes, guests, slow tablets."""
+
+from __future__ import annotations
+
+import asyncio
+
+import socket
+
+import websockets
+from websockets.client import ClientProtocol
+from websockets.protocol import State
+from websockets.uri import parse_uri
+
+from tests.live.test_live_basics import _published_meeting
+
+
+async def test_reconnect_with_since_while_changes_keep_coming(live_server, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = await _published_meeting(http, world)
+    secretary = world.headers("secretary")
+    device = await tablet(meeting_id, "deputy")
+    await device.receive()
+
+    async def keep_changing(count: int) -> None:
+        for number in range(count):
+            response = await http.post(f"/api/v1/meetings/{meeting_id}/agenda",
+                                       json={"title": f"Nội dung {number}"}, headers=secretary)
+            assert response.status_code == 201
+
+    writer = asyncio.create_task(keep_changing(40))
+    for _ in range(5):  # drop and resume several times while the writer runs
+        await device.receive_until(device.state.seq + 2, timeout=10)
+        last = device.state.seq
+        await device.close()
+        await asyncio.sleep(0.05)
+        await device.connect(since=last)
+    await writer
+    final = (await http.get(f"/api/v1/meetings/{meeting_id}", headers=secretary)).json()["seq"]
+    await device.receive_until(final, timeout=10)
+    fresh = await tablet(meeting_id, "deputy")
+    await fresh.receive()
+    assert device.state.comparable() == fresh.state.comparable()
+    assert len(device.state.data["agenda"]) == 40
+    resumed = [m for m in device.messages if m["type"] != "snapshot"]
+    assert [m["seq"] for m in resumed] == list(range(2, final + 1)), "no gap, no duplicate"
+
+
+async def test_a_rolled_back_change_sends_nothing(live_server, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = await _published_meeting(http, world)
+    device = await tablet(meeting_id, "deputy")
+    await device.receive()
+    refused = await http.patch(f"/api/v1/meetings/{meeting_id}",
+                               json={"ends_at": "2000-01-01T00:00:00+07:00"},
+                               headers=world.headers("secretary"))
+    assert refused.status_code == 422
+    cycle = await http.put(f"/api/v1/meetings/{meeting_id}/agenda/order", json={"item_ids": [1]},
+                           headers=world.headers("secretary"))
+    assert cycle.status_code == 422
+    await http.patch(f"/api/v1/meetings/{meeting_id}", json={"location": "Phòng 3"},
+                     headers=world.headers("secretary"))
+    message = await device.receive()
+    assert message["seq"] == 2 and message["type"] == "meeting.updated"
+    assert message["data"]["meeting"]["location"] == "Phòng 3"
+
+
+async def test_guest_never_receives_a_confidential_document(live_server, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
+    from app.kit.pdfgen import text_pdf
+
+    meeting_id = await _published_meeting(http, world)
+    guest = await tablet(meeting_id, "guest")
+    deputy = await tablet(meeting_id, "deputy")
+    await guest.receive()
+    await deputy.receive()
+    response = await http.post(f"/api/v1/meetings/{meeting_id}/documents",
+                               data={"title": "Phương án nhân sự", "confidential": "true"},
+                               files={"file": ("mat.pdf", text_pdf("Mật", ["Một\nNội dung mật."]),
+                                               "application/pdf")},
+                               headers=world.headers("secretary"))
+    assert response.status_code == 201
+    seen_by_deputy = await deputy.receive()
+    seen_by_guest = await guest.receive()
+    assert seen_by_deputy["type"] == "document.added"
+    assert seen_by_deputy["data"]["document"]["title"] == "Phương án nhân sự"
+    assert seen_by_guest == {"type": "hidden", "seq": seen_by_deputy["seq"],
+                             "at": seen_by_guest["at"], "data": {}}
+
+
+class StuckTablet:
+    """A websocket client that completes the handshake and then stops reading, with a tiny
+    receive buffer, so the server's writes back up as they would to a frozen tablet."""
+
+    def __init__(self, url: str) -> None:
+        self.protocol = ClientProtocol(parse_uri(url), max_size=None)
+        self.url = url
+        self.sock: socket.socket | None = None
+
+    async def connect(self, host: str, port: int) -> None:
+        loop = asyncio.get_running_loop()
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
+        self.sock.setblocking(False)
+        await loop.sock_connect(self.sock, (host, port))
+        self.protocol.send_request(self.protocol.connect())
+        await loop.sock_sendall(self.sock, b"".join(self.protocol.data_to_send()))
+        while self.protocol.handshake_exc is None and self.protocol.state is not State.OPEN:
+            self.protocol.receive_data(await loop.sock_recv(self.sock, 1024))
+        assert self.protocol.state is State.OPEN
+
+    async def close_code(self, timeout: float = 20) -> int | None:
+        """Read everything that was sent until the server's close frame."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.protocol.close_rcvd is None and loop.time() < deadline:
+            data = await asyncio.wait_for(loop.sock_recv(self.sock, 1 << 20), timeout)
+            if not data:
+                break
+            self.protocol.receive_data(data)
+            self.protocol.events_received()
+        self.sock.close()
+        return self.protocol.close_rcvd.code if self.protocol.close_rcvd else None
+
+
+async def test_a_tablet_that_stops_reading_is_closed_without_slowing_others(  # type: ignore[no-untyped-def]
+        live_server, http, world, tablet, app) -> None:
+    app.state.live.settings = app.state.live.settings.model_copy(update={"live_queue_size": 10})
+    meeting_id = await _published_meeting(http, world)
+    url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live?token={world.tokens['chair']}"
+    stuck = StuckTablet(url)
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    await stuck.connect(host, int(port))
+    healthy = await tablet(meeting_id, "deputy")
+    await healthy.receive()
+    description = "Nội dung rất dài của tờ trình. " * 170  # ~5 KB: agenda messages grow fast
+    started = asyncio.get_running_loop().time()
+    for number in range(100):
+        response = await http.post(f"/api/v1/meetings/{meeting_id}/agenda",
+                                   json={"title": f"Mục {number:03d}", "description": description},
+                                   headers=world.headers("secretary"))
+        assert response.status_code == 201
+    final = (await http.get(f"/api/v1/meetings/{meeting_id}", headers=world.headers("secretary"))).json()["seq"]
+    await healthy.receive_until(final, timeout=20)
+    assert asyncio.get_running_loop().time() - started < 60
+    metrics = (await http.get("/metrics")).text
+    assert "kyhop_live_queue_overflows_total 1.0" in metrics
+    assert "kyhop_live_sockets 1.0" in metrics, "the stuck socket was let go"
+    assert await stuck.close_code() == 4409
+    assert healthy.state.data["agenda"][-1]["title"].startswith("Mục 099")
