@@ -57,7 +57,7 @@ def serve(
     _upgrade(settings)
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips=settings.trusted_proxies,
-                log_config=None, ws_per_message_deflate=False)
+                log_config=None, ws="websockets-sansio", ws_per_message_deflate=False)
 
 
 @db_cli.command("upgrade")

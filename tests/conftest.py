@@ -40,18 +40,22 @@ def _asyncpg_dsn(url: str, database: str | None = None) -> str:
     return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def pg_admin(sql: str) -> None:
+def pg_admin_fetch(sql: str) -> list[asyncpg.Record]:
     """Run one statement on the server's maintenance connection (from any context)."""
 
-    async def job() -> None:
+    async def job() -> list[asyncpg.Record]:
         connection = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL), timeout=5)
         try:
-            await connection.execute(sql)
+            return await connection.fetch(sql)
         finally:
             await connection.close()
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, job()).result()
+        return pool.submit(asyncio.run, job()).result()
+
+
+def pg_admin(sql: str) -> None:
+    pg_admin_fetch(sql)
 
 
 def service_unavailable(what: str, error: BaseException) -> None:

@@ -15,6 +15,7 @@ from app.live.events import Event
 
 log = logging.getLogger("kyhop.live.postgres")
 CHANNEL = "kyhop_events"
+LISTENER_NAME = "kyhop-live-listener"
 RETRY_S = 0.5
 
 
@@ -52,7 +53,8 @@ class PostgresBroker:
 
         while True:
             try:
-                connection = await asyncpg.connect(self.dsn, timeout=5)
+                connection = await asyncpg.connect(
+                    self.dsn, timeout=5, server_settings={"application_name": LISTENER_NAME})
                 self._listener = connection
                 await connection.add_listener(CHANNEL, received)
                 ready.set()
