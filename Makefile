@@ -6,7 +6,14 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test frontend migrate demo test-python test-frontend clean
+.PHONY: run test install install-test frontend fonts migrate demo test-python test-frontend clean
+
+# Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
+FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+fonts:
+	@test -f $(FONT) || test -n "$$KYHOP_FONT_PATH" || \
+		{ command -v apt-get >/dev/null && apt-get install -y -q fonts-dejavu-core >/dev/null; } || \
+		echo "warning: install fonts-dejavu-core or set KYHOP_FONT_PATH (needed for watermarks)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +39,7 @@ frontend:
 migrate: install
 	$(BIN)/kyhop db upgrade
 
-demo: install
+demo: install fonts
 	$(BIN)/kyhop demo
 
 run: install frontend demo
@@ -41,7 +48,7 @@ run: install frontend demo
 	@echo ""
 	$(BIN)/kyhop serve --host $(HOST) --port $(PORT)
 
-test-python: install-test
+test-python: install-test fonts
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 test-frontend:

@@ -144,3 +144,33 @@ async def test_a_tablet_that_stops_reading_is_closed_without_slowing_others(  # 
     assert "kyhop_live_sockets 1.0" in metrics, "the stuck socket was let go"
     assert await stuck.close_code() == 4409
     assert healthy.state.data["agenda"][-1]["title"].startswith("Mục 099")
+
+
+async def test_events_older_than_the_retention_are_pruned_and_resume_falls_back_to_snapshot(  # type: ignore[no-untyped-def]
+        live_server, http, world, tablet, app) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from app.kit.time import utcnow
+    from app.live.retention import prune_events
+    from app.models import MeetingEvent
+
+    meeting_id = await _published_meeting(http, world)
+    for number in range(3):
+        await http.post(f"/api/v1/meetings/{meeting_id}/agenda", json={"title": f"Mục {number}"},
+                        headers=world.headers("secretary"))
+    async with app.state.db.unit_of_work() as uow:
+        await uow.session.execute(update(MeetingEvent).where(MeetingEvent.seq <= 2)
+                                  .values(at=utcnow() - timedelta(hours=30)))
+    assert await prune_events(app.state.db, keep=timedelta(hours=24)) == 2
+    async with app.state.db.unit_of_work(write=False) as uow:
+        kept = list(await uow.session.scalars(select(MeetingEvent.seq).where(
+            MeetingEvent.meeting_id == meeting_id).order_by(MeetingEvent.seq)))
+    assert kept == [3, 4]
+    old = await tablet(meeting_id, "deputy", since=1)  # seq 2 is gone: a fresh snapshot
+    first = await old.receive()
+    assert first["type"] == "snapshot" and first["seq"] == 4
+    recent = await tablet(meeting_id, "deputy", since=2)  # 3 and 4 are kept: just those
+    recent.state.seq, recent.state.data = 2, {"agenda": []}  # what that tablet already had
+    assert [(await recent.receive())["seq"] for _ in range(2)] == [3, 4]
