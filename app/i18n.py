@@ -102,3 +102,9 @@ MESSAGES.update({
     "unknown_agenda_item": ("Nội dung chương trình không thuộc kỳ họp này", "That agenda item is not part of this meeting"),
     "document_missing_title": ("Tài liệu cần có tiêu đề", "The document needs a title"),
 })
+
+MESSAGES.update({
+    "attendance_closed": ("Chỉ điểm danh khi kỳ họp đã được công bố và chưa bế mạc", "Attendance is taken only while the meeting is published or in progress"),
+    "not_seated": ("Chỉ đại biểu có quyền biểu quyết mới điểm danh", "Only deputies with a voting right check in"),
+    "reason_only_when_excused": ("Chỉ ghi lý do khi vắng có lý do", "A reason is given only for an excused absence"),
+})

@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from app import __version__
 from app.accounts.router import router as accounts_router
+from app.attendance.router import router as attendance_router
 from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(councils_router)
     app.include_router(meetings_router)
     app.include_router(documents_router)
+    app.include_router(attendance_router)
     app.include_router(live_router)
 
     if settings.allowed_origins:

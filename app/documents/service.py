@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
@@ -150,10 +150,11 @@ async def _new_version(
             version.pages_done, version.processed_at = info.page_count, utcnow()
     session.add(version)
     await session.flush()
-    if known is not None:
-        texts = list(await session.scalars(select(DocumentPage.text).where(
-            DocumentPage.version_id == known.id).order_by(DocumentPage.page)))
-        store_pages(session, version.id, texts)
+    if known is not None:  # copy the pages' text in the database, without a round trip
+        await session.execute(insert(DocumentPage).from_select(
+            ["version_id", "page", "text", "folded"],
+            select(literal(version.id), DocumentPage.page, DocumentPage.text, DocumentPage.folded)
+            .where(DocumentPage.version_id == known.id)))
     elif info is not None and info.pages_text:
         store_pages(session, version.id, info.pages_text)
     await session.flush()

@@ -10,16 +10,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.attendance.service import summary as attendance_summary
 from app.documents.service import document_out, list_documents
 from app.errors import NotFound
 from app.meetings.access import MeetingAccess
 from app.meetings.agenda import agenda_view, items_of
 from app.meetings.service import current_item_ids, to_out
 from app.models import Meeting
-
-# Filled in by the attendance and voting modules as they arrive.
-SnapshotPart = Any
-
 
 async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[str, Any]:
     if session.bind.dialect.name == "postgresql":
@@ -41,7 +38,8 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
             "meeting": to_out(meeting, current).model_dump(mode="json", exclude={"seq"}),
             "agenda": [item.model_dump(mode="json") for item in items],
             "documents": [document_out(d, v).model_dump(mode="json") for d, v in documents],
-            "attendance": None,
+            "attendance": (await attendance_summary(session, meeting.id, meeting.council_id))
+            .model_dump(mode="json"),
             "poll": None,
         },
     }

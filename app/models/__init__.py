@@ -1,6 +1,7 @@
 """All tables, one module per aggregate, re-exported so Alembic sees every one."""
 
 from app.models.accounts import AuthToken, LoginFailure, User
+from app.models.attendance import ATTENDANCE_STATUSES, Attendance
 from app.models.audit import AuditEntry
 from app.models.base import Base
 from app.models.documents import (
@@ -21,6 +22,8 @@ from app.models.meetings import (
 )
 
 __all__ = [
+    "ATTENDANCE_STATUSES",
+    "Attendance",
     "Annotation",
     "DOCUMENT_KINDS",
     "Document",

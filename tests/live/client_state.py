@@ -45,6 +45,9 @@ class ClientState:
                 item["state"] = "current"
         self.data["meeting"]["current_item_id"] = data["item_id"]
 
+    def _attendance_updated(self, data: dict[str, Any]) -> None:
+        self.data["attendance"] = data
+
     def _document_added(self, data: dict[str, Any]) -> None:
         self._document_updated(data)
 

@@ -152,7 +152,14 @@ async def delete_documents(s: Scene) -> None:
                                       headers=s.as_("secretary")))
 
 
-ACTIONS: list[Action] = [edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+async def take_attendance(s: Scene) -> None:
+    await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/check-in", headers=s.as_("deputy")))
+    await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/attendance/{s.world.users['chair']}",
+                               json={"status": "excused", "reason": "Đi công tác"},
+                               headers=s.as_("secretary")))
+
+
+ACTIONS: list[Action] = [take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
                          move_item, reorder, delete_item, activate, upload_public, upload_secret,
                          new_version, make_confidential, make_public, move_document, delete_documents]
 READERS = ("secretary", "deputy", "guest")

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.accounts.deps import CurrentUser
+from app.attendance import service
+from app.attendance.schemas import AttendanceEntry, AttendanceMark, AttendanceSummary
+from app.deps import UowDep
+from app.meetings.access import meeting_access
+
+router = APIRouter(prefix="/api/v1", tags=["attendance"])
+
+
+@router.post("/meetings/{meeting_id}/check-in", response_model=AttendanceEntry)
+async def check_in(meeting_id: int, principal: CurrentUser, uow: UowDep) -> AttendanceEntry:
+    """A deputy checks in from their tablet (idempotent: again and again, one entry)."""
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await service.check_in(uow.session, principal=principal, access=access)
+
+
+@router.put("/meetings/{meeting_id}/attendance/{user_id}", response_model=AttendanceSummary)
+async def mark(meeting_id: int, user_id: int, body: AttendanceMark, principal: CurrentUser,
+               uow: UowDep) -> AttendanceSummary:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await service.mark(uow.session, principal=principal, access=access, user_id=user_id,
+                              status=body.status, reason=body.reason)
+
+
+@router.get("/meetings/{meeting_id}/attendance", response_model=AttendanceSummary)
+async def read(meeting_id: int, principal: CurrentUser, uow: UowDep) -> AttendanceSummary:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await service.summary(uow.session, meeting_id, access.meeting.council_id)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Status = Literal["present", "absent", "excused"]
+
+
+class AttendanceMark(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Status
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] = ""
+
+
+class AttendanceEntry(BaseModel):
+    user_id: int
+    full_name: str
+    status: Status
+    reason: str
+    checked_in: bool
+
+
+class AttendanceSummary(BaseModel):
+    seated: int
+    present: int
+    quorum_required: int
+    quorate: bool
+    items: list[AttendanceEntry]

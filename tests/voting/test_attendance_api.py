@@ -1,0 +1,74 @@
+"""Attendance: check-in from the tablet (idempotent), marks by the secretariat, quorum."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import Attendance, MeetingEvent
+
+
+@pytest.fixture
+async def open_meeting(new_meeting, client, world):  # type: ignore[no-untyped-def]
+    meeting = await new_meeting()
+    await client.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=world.headers("secretary"))
+    return meeting["id"]
+
+
+async def test_check_in_is_idempotent_and_counts_towards_quorum(client, world, open_meeting, app) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/meetings/{open_meeting}"
+    before = (await client.get(f"{url}/attendance", headers=world.headers("guest"))).json()
+    # seated: the chair and the deputy with a voting right (deputy_no_vote is not seated)
+    assert (before["seated"], before["present"], before["quorum_required"], before["quorate"]) == (2, 0, 2, False)
+    assert {i["status"] for i in before["items"]} == {"absent"}
+    for _ in range(3):
+        again = await client.post(f"{url}/check-in", headers=world.headers("deputy"))
+        assert again.status_code == 200
+        assert again.json() == {"user_id": world.users["deputy"], "full_name": "Người deputy",
+                                "status": "present", "reason": "", "checked_in": True}
+    async with app.state.db.unit_of_work(write=False) as uow:
+        assert await uow.session.scalar(select(func.count()).select_from(Attendance)) == 1
+        events = await uow.session.scalar(select(func.count()).select_from(MeetingEvent).where(
+            MeetingEvent.type == "attendance.updated"))
+    assert events == 1, "a repeated check-in changes nothing"
+    await client.post(f"{url}/check-in", headers=world.headers("chair"))
+    after = (await client.get(f"{url}/attendance", headers=world.headers("deputy"))).json()
+    assert (after["present"], after["quorate"]) == (2, True)
+
+
+async def test_secretary_marks_with_reasons(client, world, open_meeting) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/meetings/{open_meeting}/attendance"
+    chair = world.users["chair"]
+    marked = await client.put(f"{url}/{chair}", json={"status": "excused", "reason": "Ốm"},
+                              headers=world.headers("secretary"))
+    assert marked.status_code == 200
+    entry = next(i for i in marked.json()["items"] if i["user_id"] == chair)
+    assert (entry["status"], entry["reason"], entry["checked_in"]) == ("excused", "Ốm", False)
+    bad = await client.put(f"{url}/{chair}", json={"status": "present", "reason": "x"},
+                           headers=world.headers("secretary"))
+    assert bad.status_code == 422
+    assert (await client.put(f"{url}/{chair}", json={"status": "maybe"},
+                             headers=world.headers("secretary"))).status_code == 422
+    assert (await client.put(f"{url}/{world.users['guest']}", json={"status": "present"},
+                             headers=world.headers("secretary"))).status_code == 404
+    assert (await client.put(f"{url}/{chair}", json={"status": "present"},
+                             headers=world.headers("deputy"))).status_code == 403
+
+
+@pytest.mark.parametrize("who,status", [("anonymous", 401), ("guest", 403), ("deputy_no_vote", 403),
+                                        ("secretary", 403), ("other_secretary", 404),
+                                        ("outsider", 404), ("deputy", 200), ("chair", 200)])
+async def test_who_may_check_in(client, world, open_meeting, who, status) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(f"/api/v1/meetings/{open_meeting}/check-in", headers=world.headers(who))
+    assert response.status_code == status, response.text
+
+
+async def test_no_attendance_in_draft_or_closed_meetings(client, world, new_meeting) -> None:  # type: ignore[no-untyped-def]
+    draft = await new_meeting()
+    url = f"/api/v1/meetings/{draft['id']}"
+    refused = await client.put(f"{url}/attendance/{world.users['deputy']}", json={"status": "present"},
+                               headers=world.headers("secretary"))
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "attendance_closed"
+    for action, who in (("publish", "secretary"), ("start", "chair"), ("close", "chair")):
+        await client.post(f"{url}/{action}", headers=world.headers(who))
+    assert (await client.post(f"{url}/check-in", headers=world.headers("deputy"))).status_code == 409
