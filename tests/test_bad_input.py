@@ -41,7 +41,8 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
     return body["error"]
 
 
-# (method, path, who, a valid body). Paths use {A} for council A and {member} for one of its members.
+# (method, path, who, a valid body). {A} is council A, {member} one of its members, {outsider}
+# a user in no council.
 WRITES = {
     "login": ("POST", "/api/v1/auth/login", None, {"username": "deputy", "password": PASSWORD}),
     "create_user": ("POST", "/api/v1/users", "admin",
@@ -169,7 +170,8 @@ async def test_a_body_that_is_not_an_object_is_422(client, world, app, name):
 
 async def test_a_number_too_large_for_a_float_is_422(client, world, app):
     before = await snapshot(app)
-    content = '{"name": "HĐND xã", "level": "commune", "code": "X1", "quorum_numerator": 1e400}'.encode()
+    text = '{"name": "HĐND xã", "level": "commune", "code": "X1", "quorum_numerator": 1e400}'
+    content = text.encode()
     error = assert_error(await send(client, world, "create_council", content=content), 422)
     assert [d["field"] for d in error["details"]] == ["body.quorum_numerator"]
     assert await snapshot(app) == before
@@ -178,7 +180,8 @@ async def test_a_number_too_large_for_a_float_is_422(client, world, app):
 # --- unknown fields: 422 where the schema forbids extras -----------------------------------------
 
 FORBIDS_EXTRAS = ["create_user", "update_user", "change_password", "create_council",
-                  "update_council", "add_member", "update_member", "create_term", "create_committee"]
+                  "update_council", "add_member", "update_member", "create_term",
+                  "create_committee"]
 
 
 @pytest.mark.parametrize("name", FORBIDS_EXTRAS)
@@ -186,7 +189,8 @@ async def test_unknown_fields_are_422(client, world, app, name):
     before = await snapshot(app)
     body = {**valid_body(world, name), "ghi_chu": "trường lạ"}
     error = assert_error(await send(client, world, name, json=body), 422, "validation_error")
-    assert [(d["field"], d["type"]) for d in error["details"]] == [("body.ghi_chu", "extra_forbidden")]
+    assert [(d["field"], d["type"]) for d in error["details"]] == [
+        ("body.ghi_chu", "extra_forbidden")]
     assert await snapshot(app) == before
 
 
@@ -266,7 +270,8 @@ async def test_a_lone_surrogate_is_422(client, world, app):
                         ("add_member", "unit")):
         body = json.dumps({**valid_body(world, name), field: "PLACEHOLDER"})
         content = body.replace("PLACEHOLDER", "L\\ud800").encode()
-        error = assert_error(await send(client, world, name, content=content), 422, "validation_error")
+        response = await send(client, world, name, content=content)
+        error = assert_error(response, 422, "validation_error")
         assert f"body.{field}" in {d["field"] for d in error["details"]}, name
     assert await snapshot(app) == before
 
@@ -290,7 +295,8 @@ async def test_text_longer_than_its_column_is_422(client, world, app, name, fiel
 async def test_ids_that_are_not_ids_are_422(client, world):
     for path in ("/api/v1/councils/abc", "/api/v1/users/1.5", "/api/v1/councils/1e3/members",
                  "/api/v1/users/99999999999999", "/api/v1/councils/0/terms"):
-        assert_error(await client.get(path, headers=world.headers("admin")), 422, "validation_error")
+        response = await client.get(path, headers=world.headers("admin"))
+        assert_error(response, 422, "validation_error")
 
 
 # --- and the unchanged bodies are accepted -------------------------------------------------------

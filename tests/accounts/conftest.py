@@ -45,7 +45,8 @@ class DatabaseProbe:
         async with self._db.unit_of_work(write=False) as uow:
             for name, table in TABLES.items():
                 columns = [c for c in table.c if (name, c.name) not in VOLATILE]
-                rows = (await uow.session.execute(select(*columns).order_by(*table.primary_key))).all()
+                query = select(*columns).order_by(*table.primary_key)
+                rows = (await uow.session.execute(query)).all()
                 result[name] = [tuple(row) for row in rows]
         return result
 

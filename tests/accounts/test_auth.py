@@ -83,7 +83,8 @@ async def test_login_returns_token_and_user(client, world, db, app):
     assert device["device_name"] == "Máy tính bảng phòng họp"
     assert device["address"] == "203.0.113.7"
     audit = await db.rows("audit_log", action="auth.login")
-    assert [(a["actor_id"], a["target_id"]) for a in audit] == [(world.users["deputy"], str(device["id"]))]
+    assert [(a["actor_id"], a["target_id"]) for a in audit] == [
+        (world.users["deputy"], str(device["id"]))]
 
     # The token works.
     me = await client.get(ME, headers=bearer(body["token"]))
@@ -143,7 +144,9 @@ async def test_login_with_a_malformed_body_is_422_and_counts_no_failure(client, 
 
 # --- lockout -------------------------------------------------------------------------------------
 
-async def test_lockout_after_repeated_failures_refuses_even_the_right_password(client, world, db, app):
+async def test_lockout_after_repeated_failures_refuses_even_the_right_password(
+    client, world, db, app
+):
     limit = app.state.settings.login_max_failures
     assert limit == 5  # the documented default
     for _ in range(limit):
@@ -360,7 +363,8 @@ async def test_i_cannot_revoke_someone_elses_device(client, world, db):
     chair_device = (await client.get(MY_DEVICES, headers=bearer(chair_token))).json()["items"]
     chair_device_id = next(d["id"] for d in chair_device if d["current"])
     before = await db.snapshot()
-    response = await client.delete(f"{MY_DEVICES}/{chair_device_id}", headers=world.headers("deputy"))
+    response = await client.delete(f"{MY_DEVICES}/{chair_device_id}",
+                                   headers=world.headers("deputy"))
     assert_error(response, 404, "token_not_found")
     assert await db.snapshot() == before
     assert (await client.get(ME, headers=bearer(chair_token))).status_code == 200
@@ -437,7 +441,8 @@ async def test_change_password_with_a_wrong_current_password_changes_nothing(cli
     other = await login_token(client, "deputy", "Máy khác")
     before = await db.snapshot()
     response = await client.post("/api/v1/me/password", headers=world.headers("deputy"),
-                                 json={"current_password": "sai-roi-nhe", "new_password": "moi-moi-moi"})
+                                 json={"current_password": "sai-roi-nhe",
+                                       "new_password": "moi-moi-moi"})
     assert_error(response, 403, "wrong_password")
     assert await db.snapshot() == before
     assert (await client.get(ME, headers=bearer(other))).status_code == 200

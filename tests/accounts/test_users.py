@@ -32,7 +32,8 @@ def fields_of(error: dict) -> set[str]:
 
 
 async def login(client, username: str, password: str):
-    return await client.post("/api/v1/auth/login", json={"username": username, "password": password})
+    return await client.post("/api/v1/auth/login",
+                             json={"username": username, "password": password})
 
 
 # --- create --------------------------------------------------------------------------------------
@@ -40,7 +41,8 @@ async def login(client, username: str, password: str):
 async def test_admin_creates_a_user_who_can_then_log_in(client, world, db):
     users_before = await db.count("users")
     response = await client.post(USERS, headers=world.headers("admin"), json={
-        "username": " Tran.Thi.Hue ", "full_name": "  Trần Thị Huệ ", "password": "Huế-mộng-mơ-1975"})
+        "username": " Tran.Thi.Hue ", "full_name": "  Trần Thị Huệ ",
+        "password": "Huế-mộng-mơ-1975"})
     assert response.status_code == 201, response.text
     body = response.json()
     assert set(body) == USER_FIELDS
@@ -66,7 +68,8 @@ async def test_admin_creates_a_user_who_can_then_log_in(client, world, db):
 
 async def test_admin_creates_another_admin(client, world, db):
     response = await client.post(USERS, headers=world.headers("admin"), json={
-        "username": "quantri2", "full_name": "Phạm Quản Trị", "password": "quan-tri-vien", "is_admin": True})
+        "username": "quantri2", "full_name": "Phạm Quản Trị", "password": "quan-tri-vien",
+        "is_admin": True})
     assert response.status_code == 201
     assert response.json()["is_admin"] is True
     token = (await login(client, "quantri2", "quan-tri-vien")).json()["token"]
@@ -102,7 +105,9 @@ async def test_duplicate_username_is_409_and_nothing_is_written(client, world, d
     ({"username": "le.van.an", "full_name": "A" * 201, "password": "mat-khau-dai"},
      {"body.full_name"}),
 ])
-async def test_bad_types_and_missing_fields_are_422_with_details(client, world, db, body, bad_fields):
+async def test_bad_types_and_missing_fields_are_422_with_details(
+    client, world, db, body, bad_fields
+):
     before = await db.snapshot()
     response = await client.post(USERS, headers=world.headers("admin"), json=body)
     error = assert_error(response, 422, "validation_error")
@@ -177,7 +182,8 @@ async def test_get_one_user(client, world):
     assert response.status_code == 200
     assert response.json() == {"id": world.users["chair"], "username": "chair",
                                "full_name": "Người chair", "is_admin": False, "is_active": True}
-    assert_error(await client.get(f"{USERS}/999999", headers=world.headers("admin")), 404, "not_found")
+    missing = await client.get(f"{USERS}/999999", headers=world.headers("admin"))
+    assert_error(missing, 404, "not_found")
 
 
 @pytest.mark.parametrize("who", ["secretary", "deputy", "outsider"])

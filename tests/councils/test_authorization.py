@@ -48,17 +48,21 @@ PATCH_USER = Endpoint("PATCH", "/api/v1/users/{member}", {"full_name": "Đỗ V�
 USER_DEVICES = Endpoint("GET", "/api/v1/users/{member}/devices")
 REVOKE_USER_DEVICE = Endpoint("DELETE", "/api/v1/users/{member}/devices/{member_device}",
                               writes=True)
-CREATE_USER = Endpoint("POST", "/api/v1/users", {"username": "nguoi.moi", "full_name": "Đinh Thị Mới",
-                                                 "password": "mat-khau-moi"}, writes=True)
+CREATE_USER = Endpoint("POST", "/api/v1/users",
+                       {"username": "nguoi.moi", "full_name": "Đinh Thị Mới",
+                        "password": "mat-khau-moi"}, writes=True)
 LIST_USERS = Endpoint("GET", "/api/v1/users")
-CREATE_COUNCIL = Endpoint("POST", "/api/v1/councils", {"name": "HĐND xã Hòa Bình", "level": "commune",
-                                                       "code": "X-HB", "parent_id": None}, writes=True)
+CREATE_COUNCIL = Endpoint("POST", "/api/v1/councils",
+                          {"name": "HĐND xã Hòa Bình", "level": "commune", "code": "X-HB",
+                           "parent_id": None}, writes=True)
 LIST_COUNCILS = Endpoint("GET", "/api/v1/councils")
 GET_COUNCIL = Endpoint("GET", "/api/v1/councils/{A}")
-PATCH_COUNCIL = Endpoint("PATCH", "/api/v1/councils/{A}", {"name": "HĐND tỉnh Đổi Tên"}, writes=True)
+PATCH_COUNCIL = Endpoint("PATCH", "/api/v1/councils/{A}", {"name": "HĐND tỉnh Đổi Tên"},
+                         writes=True)
 LIST_MEMBERS = Endpoint("GET", "/api/v1/councils/{A}/members")
 ADD_MEMBER = Endpoint("POST", "/api/v1/councils/{A}/members",
-                      {"user_id": "{new_member}", "role": "deputy", "voting_right": True}, writes=True)
+                      {"user_id": "{new_member}", "role": "deputy", "voting_right": True},
+                      writes=True)
 PATCH_MEMBER = Endpoint("PATCH", "/api/v1/councils/{A}/members/{member}", {"title": "Ủy viên"},
                         writes=True)
 DELETE_MEMBER = Endpoint("DELETE", "/api/v1/councils/{A}/members/{member}", writes=True)

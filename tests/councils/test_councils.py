@@ -71,8 +71,9 @@ async def test_duplicate_code_is_409_and_nothing_is_written(client, world, db):
         "name": "HĐND tỉnh Trùng Mã", "level": "province", "code": "T01"})
     error = assert_error(response, 409, "council_code_taken")
     assert error["message"] == 'Mã đơn vị hành chính "T01" đã được dùng cho một HĐND khác'
-    english = await client.post(COUNCILS, headers={**world.headers("admin"), "Accept-Language": "en"},
-                                json={"name": "HĐND tỉnh Trùng Mã", "level": "province", "code": "T01"})
+    english = await client.post(
+        COUNCILS, headers={**world.headers("admin"), "Accept-Language": "en"},
+        json={"name": "HĐND tỉnh Trùng Mã", "level": "province", "code": "T01"})
     assert assert_error(english, 409, "council_code_taken")["message"] == (
         'The administrative code "T01" is already used by another council')
     assert await db.snapshot() == before
@@ -86,7 +87,8 @@ async def test_duplicate_code_is_409_and_nothing_is_written(client, world, db):
 async def test_parent_must_be_of_a_higher_level(client, world, db, level, parent):
     before = await db.snapshot()
     response = await client.post(COUNCILS, headers=world.headers("admin"), json={
-        "name": "HĐND sai cấp", "level": level, "code": "SAI1", "parent_id": getattr(world, parent)})
+        "name": "HĐND sai cấp", "level": level, "code": "SAI1",
+        "parent_id": getattr(world, parent)})
     error = assert_error(response, 422, "parent_level")
     assert error["message"] == "HĐND cấp trên phải ở cấp cao hơn"
     assert await db.snapshot() == before
@@ -170,8 +172,8 @@ async def test_secretary_renames_the_council_and_sets_the_quorum(client, world, 
 ])
 async def test_invalid_council_changes_are_422_and_change_nothing(client, world, db, body):
     before = await db.snapshot()
-    response = await client.patch(f"{COUNCILS}/{world.council_a}", headers=world.headers("secretary"),
-                                  json=body)
+    response = await client.patch(f"{COUNCILS}/{world.council_a}",
+                                  headers=world.headers("secretary"), json=body)
     assert_error(response, 422)
     assert await db.snapshot() == before
 
@@ -380,7 +382,8 @@ async def test_invalid_terms_are_422(client, world, db, body):
 
 
 async def test_a_member_can_be_placed_in_a_term(client, world):
-    term = await client.post(f"{COUNCILS}/{world.council_a}/terms", headers=world.headers("secretary"),
+    term = await client.post(f"{COUNCILS}/{world.council_a}/terms",
+                             headers=world.headers("secretary"),
                              json={"name": "Khóa X", "starts_on": "2021-07-01"})
     response = await client.patch(f"{members(world)}/{world.users['deputy']}",
                                   headers=world.headers("secretary"),
@@ -417,7 +420,8 @@ async def test_committee_kind_defaults_to_board(client, world):
 
 async def test_duplicate_committee_is_409(client, world, db):
     path = f"{COUNCILS}/{world.council_a}/committees"
-    await client.post(path, headers=world.headers("secretary"), json={"name": "Ban Văn hóa - Xã hội"})
+    await client.post(path, headers=world.headers("secretary"),
+                      json={"name": "Ban Văn hóa - Xã hội"})
     before = await db.snapshot()
     again = await client.post(path, headers=world.headers("secretary"),
                               json={"name": "Ban Văn hóa - Xã hội", "kind": "other"})
@@ -446,12 +450,14 @@ async def test_invalid_committees_are_422(client, world, db, body):
 
 async def test_a_member_can_be_placed_in_a_committee_and_taken_out(client, world):
     made = await client.post(f"{COUNCILS}/{world.council_a}/committees",
-                             headers=world.headers("secretary"), json={"name": "Ban Kinh tế - Ngân sách"})
+                             headers=world.headers("secretary"),
+                             json={"name": "Ban Kinh tế - Ngân sách"})
     path = f"{members(world)}/{world.users['chair']}"
     placed = await client.patch(path, headers=world.headers("secretary"),
                                 json={"committee_id": made.json()["id"]})
     assert placed.json()["committee_id"] == made.json()["id"]
-    removed = await client.patch(path, headers=world.headers("secretary"), json={"committee_id": None})
+    removed = await client.patch(path, headers=world.headers("secretary"),
+                                 json={"committee_id": None})
     assert removed.status_code == 200
     assert removed.json()["committee_id"] is None
     assert removed.json()["voting_right"] is True  # untouched
@@ -485,8 +491,8 @@ async def test_out_of_range_ids_in_bodies_are_422(client, world, db):
 
 
 async def test_audit_details_of_a_member_change_name_the_change(client, world, db):
-    await client.patch(f"{members(world)}/{world.users['deputy']}", headers=world.headers("secretary"),
-                       json={"unit": "Tổ đại biểu số 7"})
+    await client.patch(f"{members(world)}/{world.users['deputy']}",
+                       headers=world.headers("secretary"), json={"unit": "Tổ đại biểu số 7"})
     audit = (await db.rows("audit_log", action="member.update"))[0]
     details = json.loads(audit["details"])
     assert details["unit"] == "Tổ đại biểu số 7"

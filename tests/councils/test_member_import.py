@@ -1,5 +1,6 @@
-"""Importing member lists as councils keep them: a title row, then "STT | Họ và tên | Chức vụ | Đơn vị"
-(+ "Vai trò", "Quyền biểu quyết", "Tên đăng nhập"), as CSV or XLSX. All names here are invented."""
+"""Importing member lists as councils keep them, as CSV or XLSX: a title row, then the header
+"STT | Họ và tên | Chức vụ | Đơn vị" (+ "Vai trò", "Quyền biểu quyết", "Tên đăng nhập").
+All names here are invented."""
 
 from __future__ import annotations
 
@@ -192,7 +193,8 @@ async def test_reimporting_a_corrected_list_updates_the_same_people(client, worl
     assert len([m for m in listed.values() if m["unit"] == "Báo Thử Nghiệm"]) == 1
     # ... and both changes are in the audit log.
     audit = (await db.rows("audit_log", action="member.update"))[updates_before:]
-    assert sorted(json.loads(a["details"]).get("full_name", "-") for a in audit) == ["-", "HÀ VĂN HẢI"]
+    renames = sorted(json.loads(a["details"]).get("full_name", "-") for a in audit)
+    assert renames == ["-", "HÀ VĂN HẢI"]
 
 
 async def test_existing_members_are_matched_not_recreated(client, world, db):
@@ -259,7 +261,8 @@ async def test_two_bad_rows_are_both_named_and_nothing_is_written(client, world,
     assert error["message"] == "Tệp danh sách có 2 dòng không hợp lệ; chưa có gì được ghi"
     assert error["details"] == [
         {"row": 4, "message": "Thiếu họ và tên"},
-        {"row": 6, "message": "Vai trò \"Trưởng thôn\" không hợp lệ (đại biểu, chủ tọa, thư ký, khách mời)"},
+        {"row": 6, "message": "Vai trò \"Trưởng thôn\" không hợp lệ "
+                              "(đại biểu, chủ tọa, thư ký, khách mời)"},
     ]
     assert await db.count("memberships") == members
     assert await db.count("users") == users
@@ -303,7 +306,8 @@ def windows_1258(text: str) -> bytes:
 
 
 async def test_non_utf8_csv_is_refused(client, world, db):
-    content = windows_1258("STT,Họ và tên,Chức vụ,Đơn vị\r\n1,Lê Văn Tám,Đại biểu,Tổ đại biểu số 1\r\n")
+    content = windows_1258("STT,Họ và tên,Chức vụ,Đơn vị\r\n"
+                           "1,Lê Văn Tám,Đại biểu,Tổ đại biểu số 1\r\n")
     with pytest.raises(UnicodeDecodeError):
         content.decode("utf-8")
     before = await db.snapshot()
@@ -313,7 +317,8 @@ async def test_non_utf8_csv_is_refused(client, world, db):
 
 
 async def test_latin1_csv_is_refused(client, world, db):
-    content = "STT;Họ và tên;Chức vụ;Đơn vị\n1;Hà Văn Hải;Đại biểu;Tổ 1\n".encode("latin-1", "replace")
+    text = "STT;Họ và tên;Chức vụ;Đơn vị\n1;Hà Văn Hải;Đại biểu;Tổ 1\n"
+    content = text.encode("latin-1", "replace")
     with pytest.raises(UnicodeDecodeError):
         content.decode("utf-8")
     before = await db.snapshot()
@@ -348,7 +353,8 @@ async def test_an_xlsx_that_is_not_a_zip_at_all_is_refused(client, world, db):
     assert await db.snapshot() == before
 
 
-@pytest.mark.parametrize("filename", ["danh-sach.txt", "danh-sach.xls", "danh-sach", "danh-sach.pdf"])
+@pytest.mark.parametrize("filename",
+                         ["danh-sach.txt", "danh-sach.xls", "danh-sach", "danh-sach.pdf"])
 async def test_other_file_types_are_415(client, world, db, filename):
     before = await db.snapshot()
     response = await upload(client, world, csv_file(PEOPLE), filename)
