@@ -26,6 +26,7 @@ class AppError(Exception):
     def __init__(
         self,
         code: str | None = None,
+        /,
         *,
         details: Any = None,
         message_code: str | None = None,

@@ -70,7 +70,7 @@ def pick_language(accept_language: str | None) -> Language:
     return "vi"
 
 
-def translate(code: str, language: Language, **params: object) -> str:
+def translate(code: str, language: Language, /, **params: object) -> str:
     vietnamese, english = MESSAGES.get(code, MESSAGES["bad_request"])
     template = english if language == "en" else vietnamese
     try:

@@ -25,9 +25,7 @@ def check_voting_right(role: str, voting_right: bool) -> None:
 async def create_council(session: AsyncSession, *, actor: Actor, **fields: Any) -> Council:
     if await session.scalar(select(Council.id).where(Council.code == fields["code"])) is not None:
         # The message parameter is named like AppError's own `code` argument: set it afterwards.
-        error = Conflict("council_code_taken")
-        error.params["code"] = fields["code"]
-        raise error
+        raise Conflict("council_code_taken", code=fields["code"])
     parent_id = fields.get("parent_id")
     if parent_id is not None:
         parent = await session.get(Council, parent_id)

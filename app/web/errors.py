@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError
-from app.i18n import MESSAGES, Language, pick_language, translate
+from app.i18n import Language, pick_language, translate
 
 log = logging.getLogger("kyhop.errors")
 
@@ -49,27 +49,11 @@ def error_json(
     body = {
         "error": {
             "code": code,
-            "message": _message(message_code or code, language, params),
+            "message": translate(message_code or code, language, **params),
             "details": jsonable_encoder(details),
         }
     }
     return JSONResponse(body, status_code=status, headers=headers)
-
-
-def _message(key: str, language: Language, params: dict[str, Any]) -> str:
-    """translate(), also when a message parameter is named like one of its arguments.
-
-    translate(code, language, **params) cannot receive a parameter called "code" (the message
-    "council_code_taken" has one), so such messages are formatted here.
-    """
-    if "code" not in params and "language" not in params:
-        return translate(key, language, **params)
-    vietnamese, english = MESSAGES.get(key, MESSAGES["bad_request"])
-    template = english if language == "en" else vietnamese
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError):
-        return template
 
 
 def error_response(exc: AppError, language: Language) -> JSONResponse:
@@ -86,7 +70,7 @@ def _translate_detail(item: Any, language: Language) -> Any:
         item = dict(item)
         code = item.pop("message_code")
         params = item.pop("params", {})
-        item["message"] = _message(code, language, params)
+        item["message"] = translate(code, language, **params)
     return item
 
 
