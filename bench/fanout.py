@@ -178,6 +178,16 @@ class WsClient(asyncio.Protocol):
         from websockets.frames import Frame, Opcode
 
         proto = self.proto
+        # Fast path for what every event is: one whole, unfragmented, unmasked text frame, and
+        # nothing else, with no partial frame pending in the protocol. Its header gives the size;
+        # the protocol's (pure Python) parser would cost more than the rest of the client.
+        if len(data) > 2 and data[0] == 0x81 and self.opened.done() and not proto.reader.buffer:
+            size, head = data[1], 2
+            if size == 126:
+                size, head = int.from_bytes(data[2:4], "big"), 4
+            if data[1] != 127 and head + size == len(data):
+                self.on_text(size, stamp)
+                return
         proto.receive_data(data)
         for event in proto.events_received():
             if not isinstance(event, Frame):  # the handshake response
@@ -625,6 +635,7 @@ class Series:
     rssn_kib: int = 0
     rss_after_kib: int = 0
     connect_s: float = 0.0
+    connect_cpu_ms: float = 0.0
     connect_failed: int = 0
     size: int = 0
 
@@ -687,15 +698,25 @@ class Bench:
 
     # -- servers -----------------------------------------------------------------------------
 
-    def kyhop_env(self, data_dir: Path, database_url: str = "", broker_url: str = "") -> dict[str, str]:
+    def kyhop_command(self, *args: str) -> list[str]:
+        """`kyhop …`, or the same from a scratch copy of the sources (see kyhop_env)."""
+        if not self.args.kyhop_src and not self.args.compare_src:
+            return [str(KYHOP), *args]
+        # -P: no current directory on sys.path, so PYTHONPATH (the copy) wins over the checkout
+        return [sys.executable, "-P", "-c", "import sys; from app.cli import main; sys.argv[0] = 'kyhop'; "
+                "sys.exit(main())", *args]
+
+    def kyhop_env(self, data_dir: Path, database_url: str = "", broker_url: str = "",
+                  src: str | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KYHOP_")}
         env.update(KYHOP_DATA_DIR=str(data_dir), KYHOP_DATABASE_URL=database_url,
                    KYHOP_BROKER_URL=broker_url)
+        env["PYTHONPATH"] = str(Path(src or self.args.kyhop_src or ROOT).resolve())
         return env
 
     async def start_kyhop(self, env: dict[str, str], name: str) -> tuple[subprocess.Popen[Any], int]:
         port = free_port()
-        proc = CHILDREN.start([str(KYHOP), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        proc = CHILDREN.start(self.kyhop_command("serve", "--host", "127.0.0.1", "--port", str(port)),
                               env=env, log_path=self.tmp / f"{name}.log")
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -815,10 +836,10 @@ class Bench:
         series.server_wait_ms.append(sum(a[1] - b[1] for a, b in zip(after, before)) / 1e6)
 
     async def rounds(self, targets: list[Target], series: list[Series], count: int) -> None:
-        """ABBA: A B B A A B …, so that drift in the machine's load hits both alike."""
+        """ABBA (ABC CBA …): drift in the machine's load hits every server alike."""
         for i in range(count):
-            order = [0, 1] if i % 2 == 0 else [1, 0]
-            for j in order[:len(targets)]:
+            order = range(len(targets)) if i % 2 == 0 else reversed(range(len(targets)))
+            for j in order:
                 await self.one_round(targets[j], series[j])
 
     # -- phases ------------------------------------------------------------------------------
@@ -827,69 +848,103 @@ class Bench:
         log("creating the demo database (SQLite) …")
         env = self.kyhop_env(self.sqlite_dir)
         self.sqlite_dir.mkdir(parents=True, exist_ok=True)
-        proc = CHILDREN.start([str(KYHOP), "demo"], env=env, log_path=self.tmp / "demo.log")
+        proc = CHILDREN.start(self.kyhop_command("demo"), env=env, log_path=self.tmp / "demo.log")
         await asyncio.get_running_loop().run_in_executor(None, proc.wait)
         CHILDREN.stop(proc)
         if proc.returncode != 0:
             raise RuntimeError(f"kyhop demo failed; see {self.tmp / 'demo.log'}")
 
-    async def phase_single(self, n: int) -> None:
-        log(f"N={n}: starting a fresh kyhop serve and relay (load {loadavg()})")
-        self.loads.append((f"N={n} start", loadavg()))
-        kproc, kport = await self.start_kyhop(self.kyhop_env(self.sqlite_dir), f"kyhop-{n}")
-        rproc, rport = await self.start_relay()
-        if not self.tokens:
-            await self.login_all(kport)
-        kyhop = self.kyhop_target("kyhop", kproc.pid, kport, ["kyhop"])
-        relay = await self.relay_target(rproc.pid, rport, ["relay"])
-        ks, rs = Series(), Series()
+    async def phase_single(self, counts: list[int]) -> None:
+        """One Kỳ Họp process and one relay for all N, in ascending order: the clients of a
+        smaller N stay connected and more are added, so RSS_N - RSS_0 covers exactly N idle
+        connections and nothing was ever freed in between. With --compare-src, a second Kỳ Họp
+        (from that scratch copy, on its own copy of the database) takes part in the same rounds."""
+        names = ["kyhop", "relay"] + (["compare"] if self.args.compare_src else [])
+        # Log in once (tokens live in the database), then give each Kỳ Họp its own copy.
+        log(f"logging in (load {loadavg()}) …")
+        proc, port = await self.start_kyhop(self.kyhop_env(self.sqlite_dir), "kyhop-login")
         try:
-            # Warm up both (imports, caches, code paths), then let them settle.
-            warm = min(20, n)
-            await self.pool.connect("kyhop", self.kyhop_urls(kport, warm), 20)
-            await self.pool.connect("relay", [f"ws://127.0.0.1:{rport}/live/1"] * warm, 20)
-            for _ in range(3):
-                await self.one_round(kyhop, None)
-                await self.one_round(relay, None)
-            await self.pool.close("kyhop")
-            await self.pool.close("relay")
-            await asyncio.sleep(1.5)
-            ks.rss0_kib, rs.rss0_kib = rss_kib(kproc.pid), rss_kib(rproc.pid)
-
-            log(f"N={n}: connecting {n} clients to Kỳ Họp …")
-            started = time.monotonic()
-            reply = await self.pool.connect("kyhop", self.kyhop_urls(kport, n), self.args.concurrency)
-            ks.connect_s, ks.connect_failed = time.monotonic() - started, reply["failed"]
-            if reply["failed"]:
-                log(f"  {reply['failed']} failed: {reply['errors']}")
-            log(f"  {reply['connected']} connected in {ks.connect_s:.1f} s; connecting {n} to the relay …")
-            started = time.monotonic()
-            reply = await self.pool.connect("relay", [f"ws://127.0.0.1:{rport}/live/1"] * n,
-                                            self.args.concurrency)
-            rs.connect_s, rs.connect_failed = time.monotonic() - started, reply["failed"]
-            log(f"  {reply['connected']} connected in {rs.connect_s:.1f} s")
-            await asyncio.sleep(2.0)
-            ks.rssn_kib, rs.rssn_kib = rss_kib(kproc.pid), rss_kib(rproc.pid)
-
-            for _ in range(2):
-                await self.one_round(kyhop, None)
-                await self.one_round(relay, None)
-            log(f"N={n}: {self.args.rounds} rounds each, alternating (load {loadavg()}) …")
-            profiler = self.start_profiler(kproc.pid, n)
-            await self.rounds([kyhop, relay], [ks, rs], self.args.rounds)
-            self.stop_profiler(profiler)
-            ks.rss_after_kib, rs.rss_after_kib = rss_kib(kproc.pid), rss_kib(rproc.pid)
-            self.results[n] = {"kyhop": ks, "relay": rs}
-            self.report_phase(n)
+            await self.login_all(port)
         finally:
-            with contextlib.suppress(Exception):
-                await self.pool.close("kyhop")
-                await self.pool.close("relay")
-            with contextlib.suppress(Exception):
-                await kyhop.http.close()  # type: ignore[attr-defined]
-                await relay.control.close()  # type: ignore[attr-defined]
-            CHILDREN.stop(kproc)
-            CHILDREN.stop(rproc)
+            CHILDREN.stop(proc)
+        if self.args.compare_src:
+            shutil.copytree(self.sqlite_dir, self.tmp / "sqlite-compare")
+        procs: dict[str, subprocess.Popen[Any]] = {}
+        targets: dict[str, Target] = {}
+        urls: dict[str, Any] = {}
+        try:
+            log(f"starting kyhop serve and the relay (load {loadavg()})")
+            procs["kyhop"], kport = await self.start_kyhop(self.kyhop_env(self.sqlite_dir), "kyhop")
+            targets["kyhop"] = self.kyhop_target("kyhop", procs["kyhop"].pid, kport, ["kyhop"])
+            urls["kyhop"] = lambda n, offset, port=kport: self.kyhop_urls(port, n, offset)
+            procs["relay"], rport = await self.start_relay()
+            targets["relay"] = await self.relay_target(procs["relay"].pid, rport, ["relay"])
+            urls["relay"] = lambda n, offset, port=rport: [f"ws://127.0.0.1:{port}/live/1"] * n
+            if self.args.compare_src:
+                procs["compare"], cport = await self.start_kyhop(
+                    self.kyhop_env(self.tmp / "sqlite-compare", src=self.args.compare_src), "kyhop-compare")
+                targets["compare"] = self.kyhop_target("kyhop-compare", procs["compare"].pid, cport,
+                                                       ["compare"])
+                urls["compare"] = lambda n, offset, port=cport: self.kyhop_urls(port, n, offset)
+            # Warm up (imports, caches, code paths), then let them settle.
+            for name in names:
+                await self.pool.connect(f"warm-{name}", urls[name](20, 0), 20)
+                targets[name].keys = [f"warm-{name}"]
+            for _ in range(3):
+                for name in names:
+                    await self.one_round(targets[name], None)
+            for name in names:
+                targets[name].keys = [name]
+                await self.pool.close(f"warm-{name}")
+            await asyncio.sleep(2.0)
+            rss0 = {name: rss_kib(procs[name].pid) for name in names}
+            connected = 0
+            for n in counts:
+                self.loads.append((f"N={n}", loadavg()))
+                series = {name: Series(rss0_kib=rss0[name]) for name in names}
+                more = n - connected
+                for name in names:
+                    log(f"N={n}: connecting {more} more clients to {name} (load {loadavg()}) …")
+                    pid = procs[name].pid
+                    cpu0, started = sched_ns(pid)[0], time.monotonic()
+                    reply = await self.pool.connect(name, urls[name](more, connected), self.args.concurrency)
+                    s = series[name]
+                    s.connect_s, s.connect_failed = time.monotonic() - started, reply["failed"]
+                    s.connect_cpu_ms = (sched_ns(pid)[0] - cpu0) / 1e6 / max(1, more)
+                    if reply["failed"]:
+                        log(f"  {reply['failed']} failed: {reply['errors']}")
+                    log(f"  {reply['connected']} connected in {s.connect_s:.1f} s "
+                        f"({s.connect_cpu_ms:.2f} ms of server CPU each)")
+                connected = n
+                await asyncio.sleep(2.0)
+                for name in names:
+                    series[name].rssn_kib = rss_kib(procs[name].pid)
+                for _ in range(2):
+                    for name in names:
+                        await self.one_round(targets[name], None)
+                log(f"N={n}: {self.args.rounds} rounds each, alternating (load {loadavg()}) …")
+                profiler = self.start_profiler(procs["kyhop"].pid, n)
+                try:
+                    await self.rounds([targets[name] for name in names], [series[name] for name in names],
+                                      self.args.rounds)
+                finally:
+                    self.stop_profiler(profiler)
+                for name in names:
+                    series[name].rss_after_kib = rss_kib(procs[name].pid)
+                self.results[n] = series
+                self.report_phase(n)
+        finally:
+            for name in names:
+                with contextlib.suppress(Exception):
+                    await self.pool.close(name)
+            for target in targets.values():
+                with contextlib.suppress(Exception):
+                    if hasattr(target, "http"):
+                        await target.http.close()
+                    if hasattr(target, "control"):
+                        await target.control.close()
+            for proc in procs.values():
+                CHILDREN.stop(proc)
 
     def start_profiler(self, pid: int, n: int) -> subprocess.Popen[Any] | None:
         if not self.args.py_spy or n != max(self.args.clients):
@@ -897,8 +952,9 @@ class Bench:
         py_spy = shutil.which("py-spy") or str(VENV_BIN / "py-spy")
         out = Path(self.args.py_spy).resolve()
         log(f"  py-spy recording Kỳ Họp (pid {pid}) into {out}")
-        return CHILDREN.start([py_spy, "record", "--pid", str(pid), "--rate", "500", "--output", str(out),
-                               "--format", "speedscope" if out.suffix == ".json" else "flamegraph"],
+        fmt = {".json": "speedscope", ".txt": "raw"}.get(out.suffix, "flamegraph")
+        return CHILDREN.start([py_spy, "record", "--pid", str(pid), "--rate", "500", "--gil",
+                               "--output", str(out), "--format", fmt],
                               log_path=self.tmp / "py-spy.log")
 
     def stop_profiler(self, proc: subprocess.Popen[Any] | None) -> None:
@@ -921,7 +977,7 @@ class Bench:
         data_dir.mkdir()
         env = self.kyhop_env(data_dir, PG_URL.format(db=self.pg_db), REDIS_URL)
         log(f"2 workers + Redis: demo on PostgreSQL {self.pg_db} …")
-        proc = CHILDREN.start([str(KYHOP), "demo"], env=env, log_path=self.tmp / "demo-pg.log")
+        proc = CHILDREN.start(self.kyhop_command("demo"), env=env, log_path=self.tmp / "demo-pg.log")
         await asyncio.get_running_loop().run_in_executor(None, proc.wait)
         CHILDREN.stop(proc)
         if proc.returncode != 0:
@@ -983,57 +1039,88 @@ class Bench:
 
     def table(self) -> str:
         a = self.args
-        out = []
-        out.append(f"fan-out of one event to N websocket clients; {a.rounds} rounds per server per N, "
-                   f"alternating ABBA; {a.client_procs} client processes; message {self.message_size} bytes")
-        out.append("")
-        out.append("| N | server | last p50 | last p99 | all p50 | all p99 | first p50 | REST answer p50 "
-                   "| ratio p99 (Kỳ Họp / relay) | server CPU / round | server waited for CPU / round "
-                   "| client CPU / round | busiest client | missed |")
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for n, pair in self.results.items():
-            ratio = percentile(pair["kyhop"].last_ms, 99) / percentile(pair["relay"].last_ms, 99)
-            for name, s in (("Kỳ Họp", pair["kyhop"]), ("relay", pair["relay"])):
-                out.append(
-                    f"| {n:,} | {name} | {percentile(s.last_ms, 50):.1f} ms | {percentile(s.last_ms, 99):.1f} ms "
-                    f"| {percentile(s.all_ms, 50):.1f} ms | {percentile(s.all_ms, 99):.1f} ms "
-                    f"| {percentile(s.first_ms, 50):.1f} ms "
-                    f"| {(f'{percentile(s.answer_ms, 50):.1f} ms' if s.answer_ms else '—')} "
-                    f"| {(f'**{ratio:.2f}×**' if name == 'Kỳ Họp' else '')} "
-                    f"| {percentile(s.server_cpu_ms, 50):.1f} ms | {percentile(s.server_wait_ms, 50):.1f} ms "
-                    f"| {percentile(s.client_cpu_ms, 50):.1f} ms | {100 * percentile(s.client_busy, 50):.0f} % "
-                    f"| {s.missing} |")
-        out.append("")
-        out.append("| N | server | RSS, 0 clients | RSS, N idle clients | per idle connection "
-                   "| RSS after the rounds | connect N clients |")
-        out.append("|---:|---|---:|---:|---:|---:|---:|")
-        for n, pair in self.results.items():
-            for name, s in (("Kỳ Họp", pair["kyhop"]), ("relay", pair["relay"])):
-                per = (s.rssn_kib - s.rss0_kib) / n
-                out.append(f"| {n:,} | {name} | {s.rss0_kib / 1024:.1f} MiB | {s.rssn_kib / 1024:.1f} MiB "
-                           f"| **{per:.1f} KiB** | {s.rss_after_kib / 1024:.1f} MiB "
-                           f"| {s.connect_s:.1f} s{f' ({s.connect_failed} failed)' if s.connect_failed else ''} |")
-        if self.redis_results:
+        p = percentile
+        out = [f"Fan-out of one event to N websocket clients: {a.rounds} rounds per server and N, "
+               f"alternating ABBA; {a.client_procs} client processes; message {self.message_size} bytes. "
+               "Times from the REST call (Kỳ Họp) or the trigger (relay) being sent; \"last\" = the last "
+               "client of the round; \"spread\" = last - first client of the round.", ""]
+        if self.results:
+            out.append("| N | server | last p50 | last p99 | all clients p50 | all clients p99 | first p50 "
+                       "| spread p50 | REST answer p50 | ratio of last p99 (Kỳ Họp / relay) "
+                       "| server CPU / round | server waited for a CPU / round "
+                       "| client CPU / round (per message) | busiest client process | missed |")
+            out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for n, pair in self.results.items():
+                for name, key in self.rows(pair):
+                    s = pair[key]
+                    ratio = p(s.last_ms, 99) / p(pair["relay"].last_ms, 99)
+                    spread = [last - first for last, first in zip(s.last_ms, s.first_ms)]
+                    out.append(
+                        f"| {n:,} | {name} | {p(s.last_ms, 50):.1f} ms | {p(s.last_ms, 99):.1f} ms "
+                        f"| {p(s.all_ms, 50):.1f} ms | {p(s.all_ms, 99):.1f} ms | {p(s.first_ms, 50):.1f} ms "
+                        f"| {p(spread, 50):.1f} ms "
+                        f"| {(f'{p(s.answer_ms, 50):.1f} ms' if s.answer_ms else '—')} "
+                        f"| {(f'**{ratio:.2f}×**' if key != 'relay' else '')} "
+                        f"| {p(s.server_cpu_ms, 50):.1f} ms | {p(s.server_wait_ms, 50):.1f} ms "
+                        f"| {p(s.client_cpu_ms, 50):.1f} ms ({1000 * p(s.client_cpu_ms, 50) / n:.1f} µs) "
+                        f"| {100 * p(s.client_busy, 50):.0f} % | {s.missing} |")
             out.append("")
-            out.append("| N | 2 workers + Redis (PostgreSQL) | last p50 | last p99 | all p50 | all p99 "
-                       "| last on worker A (REST) p50 | last on worker B (via Redis) p50 | REST answer p50 "
-                       "| vs 1-process relay p99 | servers' CPU / round | waited for CPU / round | missed |")
+            out.append("| N | server | RSS, 0 clients | RSS, N idle clients | per idle connection "
+                       "| RSS after the rounds | connecting the clients added for this N | server CPU per connect |")
+            out.append("|---:|---|---:|---:|---:|---:|---:|---:|")
+            for n, pair in self.results.items():
+                for name, key in self.rows(pair):
+                    s = pair[key]
+                    per = (s.rssn_kib - s.rss0_kib) / n
+                    failed = f" ({s.connect_failed} failed)" if s.connect_failed else ""
+                    out.append(f"| {n:,} | {name} | {s.rss0_kib / 1024:.1f} MiB | {s.rssn_kib / 1024:.1f} MiB "
+                               f"| **{per:.1f} KiB** | {s.rss_after_kib / 1024:.1f} MiB "
+                               f"| {s.connect_s:.1f} s{failed} | {s.connect_cpu_ms:.2f} ms |")
+            out.append("")
+        if self.redis_results:
+            out.append("| N | 2 workers, Redis, PostgreSQL | last p50 | last p99 | all clients p50 "
+                       "| all clients p99 | last on worker A (got the REST call) p50 "
+                       "| last on worker B (via Redis) p50 | REST answer p50 | vs the 1-process relay's last p99 "
+                       "| both servers' CPU / round | waited for a CPU / round | missed |")
             out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             for n, s in self.redis_results.items():
                 relay = self.results.get(n, {}).get("relay")
-                vs = (f"{percentile(s.last_ms, 99) / percentile(relay.last_ms, 99):.2f}×" if relay else "—")
+                vs = f"{p(s.last_ms, 99) / p(relay.last_ms, 99):.2f}×" if relay else "—"
                 out.append(
-                    f"| {n:,} | Kỳ Họp ×2 | {percentile(s.last_ms, 50):.1f} ms | {percentile(s.last_ms, 99):.1f} ms "
-                    f"| {percentile(s.all_ms, 50):.1f} ms | {percentile(s.all_ms, 99):.1f} ms "
-                    f"| {percentile(s.per_group_last_ms.get('a', []), 50):.1f} ms "
-                    f"| {percentile(s.per_group_last_ms.get('b', []), 50):.1f} ms "
-                    f"| {percentile(s.answer_ms, 50):.1f} ms | {vs} "
-                    f"| {percentile(s.server_cpu_ms, 50):.1f} ms | {percentile(s.server_wait_ms, 50):.1f} ms "
-                    f"| {s.missing} |")
+                    f"| {n:,} | Kỳ Họp ×2 | {p(s.last_ms, 50):.1f} ms | {p(s.last_ms, 99):.1f} ms "
+                    f"| {p(s.all_ms, 50):.1f} ms | {p(s.all_ms, 99):.1f} ms "
+                    f"| {p(s.per_group_last_ms.get('a', []), 50):.1f} ms "
+                    f"| {p(s.per_group_last_ms.get('b', []), 50):.1f} ms "
+                    f"| {p(s.answer_ms, 50):.1f} ms | {vs} "
+                    f"| {p(s.server_cpu_ms, 50):.1f} ms | {p(s.server_wait_ms, 50):.1f} ms | {s.missing} |")
+            out.append("")
+        out.extend(self.verdicts())
         out.append("")
         out.append("load average (1/5/15 min): " + "; ".join(f"{k}: {v}" for k, v in self.loads))
         out.extend(self.notes)
         return "\n".join(out)
+
+    def rows(self, pair: dict[str, Series]) -> list[tuple[str, str]]:
+        rows = [("Kỳ Họp", "kyhop"), ("relay", "relay")]
+        if "compare" in pair:
+            rows.append((f"Kỳ Họp from {self.args.compare_src}", "compare"))
+        return rows
+
+    def verdicts(self) -> list[str]:
+        out = ["Targets (DESIGN.md):"]
+        for n, pair in self.results.items():
+            k, r = percentile(pair["kyhop"].last_ms, 99), percentile(pair["relay"].last_ms, 99)
+            ratio = k / r
+            verdict = "met" if ratio <= 1.5 else f"MISSED: {ratio:.2f}× is {ratio / 1.5:.1f} times the allowed 1.5×"
+            out.append(f"- N={n:,}: p99 {k:.1f} ms ≤ 1.5 × relay p99 {r:.1f} ms = {1.5 * r:.1f} ms: {verdict}")
+            if n == 1000:
+                out.append(f"- N=1,000: p99 {k:.1f} ms ≤ 60 ms: "
+                           + ("met" if k <= 60 else f"MISSED by {k - 60:.1f} ms ({k / 60:.1f}×)"))
+            s = pair["kyhop"]
+            per = (s.rssn_kib - s.rss0_kib) / n
+            out.append(f"- N={n:,}: {per:.1f} KiB per idle connection ≤ 50 KiB: "
+                       + ("met" if per <= 50 else f"MISSED by {per - 50:.1f} KiB"))
+        return out
 
     def raw(self) -> dict[str, Any]:
         def pack(s: Series) -> dict[str, Any]:
@@ -1052,8 +1139,8 @@ class Bench:
         await self.pool.start()
         try:
             await self.prepare_sqlite()
-            for n in self.args.clients:
-                await self.phase_single(n)
+            if self.args.clients:
+                await self.phase_single(sorted(set(self.args.clients)))
             for n in self.args.redis_clients:
                 try:
                     await self.phase_redis(n)
@@ -1087,7 +1174,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", help="write the raw results to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (servers' logs)")
     parser.add_argument("--py-spy", help="profile Kỳ Họp with py-spy during the rounds of the largest N "
-                                         "into this file (.svg flame graph, .json speedscope)")
+                                         "into this file (.svg flame graph, .json speedscope, .txt collapsed stacks); "
+                                         "samples only the thread holding the GIL")
+    parser.add_argument("--kyhop-src", help="run Kỳ Họp from this scratch copy of the repository (its app/, "
+                                            "migrations/, alembic.ini) instead of the installed one, "
+                                            "to measure a change before making it")
+    parser.add_argument("--compare-src", help="also run Kỳ Họp from this scratch copy, in the same rounds, "
+                                             "as a third server (before/after of a change in one run)")
     parser.add_argument("--_client-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--_relay", type=int, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
