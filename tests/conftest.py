@@ -134,4 +134,4 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-un
         yield http
 
 
-pytest_plugins = ["tests.fixtures.world", "tests.fixtures.meetings"]
+pytest_plugins = ["tests.fixtures.world", "tests.fixtures.meetings", "tests.fixtures.database"]
