@@ -134,3 +134,14 @@ def test_serve_migrates_then_a_demo_deputy_logs_in(env) -> None:  # type: ignore
     assert login["token"] not in output, "a token was written to the log"
     assert "kyhop2026" not in output
     assert '"path": "/api/v1/me"' in output
+
+
+def test_log_lines_never_carry_a_token_from_a_query_string() -> None:
+    import logging
+
+    from app.logs import RedactTokens
+
+    record = logging.LogRecord("uvicorn.error", logging.INFO, "", 0,
+                               '%s - "WebSocket %s" [accepted]', ("127.0.0.1:5", "/api/v1/meetings/1/live?token=abc123&since=4"), None)
+    assert RedactTokens().filter(record)
+    assert "abc123" not in record.getMessage() and "since=4" in record.getMessage()
