@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from app.config import Settings, load_settings
+from app.live.broker.postgres import asyncpg_dsn
 from app.main import create_app
 from app.migrate import upgrade
 from app.models import Base
@@ -33,18 +34,11 @@ REQUIRE_SERVICES = os.environ.get("KYHOP_TEST_REQUIRE_SERVICES") == "1"
 BACKENDS = ["sqlite", "postgres"]
 
 
-def _asyncpg_dsn(url: str, database: str | None = None) -> str:
-    parsed = make_url(url)
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 def pg_admin_fetch(sql: str) -> list[asyncpg.Record]:
     """Run one statement on the server's maintenance connection (from any context)."""
 
     async def job() -> list[asyncpg.Record]:
-        connection = await asyncpg.connect(_asyncpg_dsn(POSTGRES_URL), timeout=5)
+        connection = await asyncpg.connect(asyncpg_dsn(POSTGRES_URL), timeout=5)
         try:
             return await connection.fetch(sql)
         finally:
@@ -96,7 +90,7 @@ async def _empty_tables(url: str) -> None:
     # triggers, so self-references (a council's parent) cannot get in the way.
     statements = "SET session_replication_role = replica;" + ";".join(
         f'DELETE FROM "{table.name}"' for table in reversed(Base.metadata.sorted_tables))
-    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    connection = await asyncpg.connect(asyncpg_dsn(url))
     try:
         await connection.execute(statements)
     finally:

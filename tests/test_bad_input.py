@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.models import Base
 from tests.fixtures.world import PASSWORD
+from tests.contract import assert_error
 
 TABLES = ("users", "auth_tokens", "login_failures", "councils", "terms", "committees",
           "memberships", "audit_log")
@@ -26,19 +27,6 @@ async def snapshot(app) -> dict[str, list[tuple[Any, ...]]]:
             rows = await uow.session.execute(select(*columns).order_by(table.c.id))
             result[name] = [tuple(row) for row in rows.all()]
     return result
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    assert "Traceback" not in response.text
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 # (method, path, who, a valid body). {A} is council A, {member} one of its members, {outsider}

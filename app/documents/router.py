@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.deps import CurrentUser, StreamingUser
 from app.accounts.service import Principal
@@ -30,6 +32,7 @@ from app.idempotency import IdempotencyKey, remember, replay, scope_of
 from app.kit.time import utcnow
 from app.meetings.access import meeting_access
 from app.meetings.service import require_open
+from app.models import Document, DocumentVersion
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 
@@ -65,6 +68,28 @@ async def _receive_checked_upload(
     return received, checked
 
 
+async def _store_and_answer(
+    request: Request, db: Database, principal: Principal, key: str | None,
+    received: ReceivedUpload,
+    store: Callable[[AsyncSession], Awaitable[tuple[Document, DocumentVersion, bool]]],
+) -> Response:
+    """The write transaction of an upload: rows, audit, event and the remembered answer; the
+    staged file is dropped on any failure; big files go to background text extraction."""
+    runtime = _runtime(request)
+    try:
+        async with db.unit_of_work() as uow:
+            document, version, background = await store(uow.session)
+            body = service.document_out(document, version).model_dump_json()
+            await remember(uow.session, user_id=principal.user.id, key=key,
+                           scope=scope_of(request), status=201, body=body)
+    except BaseException:
+        runtime.store.discard(received.blob)
+        raise
+    if background:
+        runtime.extractor.schedule(version.id)
+    return Response(body, status_code=201, media_type="application/json")
+
+
 @router.post("/meetings/{meeting_id}/documents", response_model=DocumentOut,
              status_code=status.HTTP_201_CREATED,
              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
@@ -79,23 +104,15 @@ async def upload_document(meeting_id: int, request: Request, principal: Streamin
     if isinstance(prepared, Response):
         return prepared
     received, checked = prepared
-    runtime = _runtime(request)
-    try:
+
+    async def store(session: AsyncSession) -> tuple[Document, DocumentVersion, bool]:
         fields = service.parse_upload_fields(received.fields, received.filename)
-        async with db.unit_of_work() as uow:
-            access = await meeting_access(uow.session, principal, meeting_id)
-            document, version, background = await service.upload(
-                uow.session, actor=principal.actor, access=access, store=runtime.store,
-                checked=checked, filename=received.filename, fields=fields)
-            body = service.document_out(document, version).model_dump_json()
-            await remember(uow.session, user_id=principal.user.id, key=key,
-                           scope=scope_of(request), status=201, body=body)
-    except BaseException:
-        runtime.store.discard(received.blob)
-        raise
-    if background:
-        runtime.extractor.schedule(version.id)
-    return Response(body, status_code=201, media_type="application/json")
+        access = await meeting_access(session, principal, meeting_id)
+        return await service.upload(session, actor=principal.actor, access=access,
+                                    store=_runtime(request).store, checked=checked,
+                                    filename=received.filename, fields=fields)
+
+    return await _store_and_answer(request, db, principal, key, received, store)
 
 
 @router.post("/documents/{document_id}/versions", response_model=DocumentOut,
@@ -112,22 +129,15 @@ async def add_version(document_id: int, request: Request, principal: StreamingUs
     if isinstance(prepared, Response):
         return prepared
     received, checked = prepared
-    runtime = _runtime(request)
-    try:
-        async with db.unit_of_work() as uow:
-            document, access = await document_access(uow.session, principal, document_id)
-            version, background = await service.add_version(
-                uow.session, actor=principal.actor, access=access, document=document,
-                store=runtime.store, checked=checked, filename=received.filename)
-            body = service.document_out(document, version).model_dump_json()
-            await remember(uow.session, user_id=principal.user.id, key=key,
-                           scope=scope_of(request), status=201, body=body)
-    except BaseException:
-        runtime.store.discard(received.blob)
-        raise
-    if background:
-        runtime.extractor.schedule(version.id)
-    return Response(body, status_code=201, media_type="application/json")
+
+    async def store(session: AsyncSession) -> tuple[Document, DocumentVersion, bool]:
+        document, access = await document_access(session, principal, document_id)
+        version, background = await service.add_version(
+            session, actor=principal.actor, access=access, document=document,
+            store=_runtime(request).store, checked=checked, filename=received.filename)
+        return document, version, background
+
+    return await _store_and_answer(request, db, principal, key, received, store)
 
 
 @router.get("/meetings/{meeting_id}/documents", response_model=DocumentList)

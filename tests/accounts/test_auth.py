@@ -14,6 +14,7 @@ from app.kit.time import utcnow
 from app.logs import JsonFormatter
 from app.models import AuthToken, LoginFailure, User
 from tests.fixtures.world import PASSWORD
+from tests.contract import assert_error
 
 LOGIN = "/api/v1/auth/login"
 ME = "/api/v1/me"
@@ -23,19 +24,6 @@ VI_WRONG = "Tên đăng nhập hoặc mật khẩu không đúng"
 EN_WRONG = "Wrong username or password"
 VI_NOT_LOGGED_IN = "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn"
 EN_NOT_LOGGED_IN = "You are not logged in or your login has expired"
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    """The contract's one error shape: {"error": {"code", "message", "details"}}, JSON, no HTML."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 def bearer(token: str) -> dict[str, str]:

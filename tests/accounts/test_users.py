@@ -7,21 +7,10 @@ import json
 import pytest
 
 from tests.fixtures.world import PASSWORD
+from tests.contract import assert_error
 
 USERS = "/api/v1/users"
 USER_FIELDS = {"id", "username", "full_name", "is_admin", "is_active"}
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 def fields_of(error: dict) -> set[str]:

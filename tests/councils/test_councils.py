@@ -5,24 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.contract import assert_error
 
 COUNCILS = "/api/v1/councils"
 COUNCIL_FIELDS = {"id", "name", "level", "code", "parent_id", "quorum_numerator",
                   "quorum_denominator", "created_at"}
 MEMBER_FIELDS = {"user_id", "username", "full_name", "role", "voting_right", "title", "unit",
                  "committee_id", "term_id"}
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 def detail_fields(error: dict) -> set[str]:

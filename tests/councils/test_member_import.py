@@ -12,6 +12,7 @@ import zipfile
 
 import pytest
 from openpyxl import Workbook
+from tests.contract import assert_error
 
 TITLE = "DANH SÁCH ĐẠI BIỂU HĐND TỈNH THỬ NGHIỆM KHÓA X, NHIỆM KỲ 2021 – 2026"
 HEADER = ["STT", "Họ và tên", "Chức vụ", "Đơn vị"]
@@ -95,17 +96,6 @@ async def member_list(client, world, council: int | None = None, who: str = "sec
                                 headers=world.headers(who))
     assert response.status_code == 200
     return response.json()["items"]
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "details"}
-    assert body["error"]["message"]
-    if code is not None:
-        assert body["error"]["code"] == code
-    return body["error"]
 
 
 # --- a first import ------------------------------------------------------------------------------
