@@ -24,6 +24,8 @@ from app.health import router as health_router
 from app.live.router import router as live_router
 from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
+from app.voting.router import router as voting_router
+from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
 from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
 
@@ -40,13 +42,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     documents = DocumentRuntime.build(settings, db)
     live = LiveRuntime(settings, db)
+    voting = VotingRuntime(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await live.start()
+        voting.start()
         await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
         yield
+        await voting.stop()
         await live.stop()
         await documents.extractor.close()
         await db.dispose()
@@ -62,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = db
     app.state.documents = documents
     app.state.live = live
+    app.state.voting = voting
 
     install_error_handlers(app)
     app.include_router(health_router)
@@ -70,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(meetings_router)
     app.include_router(documents_router)
     app.include_router(attendance_router)
+    app.include_router(voting_router)
     app.include_router(live_router)
 
     if settings.allowed_origins:

@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 
 from app.accounts import service
 from app.accounts.service import Principal
+from app.db import UnitOfWork
 from app.deps import SAFE_METHODS, ClientAddress, UowDep
 from app.errors import Forbidden, NotAuthenticated
 from app.kit.time import utcnow
@@ -22,6 +23,12 @@ def bearer_token(request: Request) -> str | None:
 
 
 async def get_principal(request: Request, uow: UowDep, address: ClientAddress) -> Principal:
+    return await authenticate_request(request, uow, address,
+                                      uow_writes=request.method not in SAFE_METHODS)
+
+
+async def authenticate_request(request: Request, uow: UnitOfWork, address: str, *,
+                               uow_writes: bool) -> Principal:
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
@@ -31,8 +38,8 @@ async def get_principal(request: Request, uow: UowDep, address: ClientAddress) -
         # Every 401 names the scheme (RFC 9110), also for an unknown, expired or revoked token.
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"}) from None
     if service.needs_touch(device, utcnow()):
-        if request.method in SAFE_METHODS:
-            # A read-only request has no write transaction of its own; use a short one.
+        if not uow_writes:
+            # A read-only transaction cannot record the use; a short write one does.
             async with request.app.state.db.unit_of_work() as touch_uow:
                 await service.touch(touch_uow.session, token_id=device.id)
         else:
@@ -54,10 +61,11 @@ AdminUser = Annotated[Principal, Depends(get_admin)]
 async def get_principal_outside_request_transaction(
     request: Request, address: ClientAddress
 ) -> Principal:
-    """For streaming uploads: authenticate in a short transaction of its own, so that no
-    database lock is held while a large body arrives."""
-    async with request.app.state.db.unit_of_work() as uow:
-        return await get_principal(request, uow, address)
+    """Authenticate in a short read transaction of its own, for endpoints that run their own
+    transactions: uploads (no database lock while a large body arrives) and ballots (the write
+    transaction holds only the ballot)."""
+    async with request.app.state.db.unit_of_work(write=False) as uow:
+        return await authenticate_request(request, uow, address, uow_writes=False)
 
 
-StreamingUser = Annotated[Principal, Depends(get_principal_outside_request_transaction)]
+OwnTransactionUser = Annotated[Principal, Depends(get_principal_outside_request_transaction)]

@@ -17,6 +17,7 @@ from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.access import MeetingAccess
 from app.models import Attendance, Council, Membership, User
+from app.voting.progress import refresh_open_poll
 from app.voting.rules import is_quorate, quorum_required
 
 OPEN_STATES = ("published", "in_progress")
@@ -55,6 +56,7 @@ async def _announce(session: AsyncSession, access: MeetingAccess) -> AttendanceS
     result = await summary(session, access.meeting.id, access.meeting.council_id)
     await emit(session, meeting_id=access.meeting.id, type="attendance.updated",
                data=result.model_dump(mode="json"))
+    await refresh_open_poll(session, access.meeting)
     return result
 
 

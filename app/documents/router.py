@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.deps import CurrentUser, StreamingUser
+from app.accounts.deps import CurrentUser, OwnTransactionUser
 from app.accounts.service import Principal
 from app.db import Database
 from app.deps import DatabaseDep, UowDep
@@ -98,7 +98,7 @@ async def _store_and_answer(
                                 "title": {"type": "string"}, "kind": {"type": "string"},
                                 "agenda_item_id": {"type": "integer"},
                                 "confidential": {"type": "boolean"}}}}}}})
-async def upload_document(meeting_id: int, request: Request, principal: StreamingUser,
+async def upload_document(meeting_id: int, request: Request, principal: OwnTransactionUser,
                           db: DatabaseDep, key: IdempotencyKey = None) -> Response:
     prepared = await _receive_checked_upload(request, db, principal, meeting_id, key)
     if isinstance(prepared, Response):
@@ -120,7 +120,7 @@ async def upload_document(meeting_id: int, request: Request, principal: Streamin
              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
                  "type": "object", "required": ["file"],
                  "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
-async def add_version(document_id: int, request: Request, principal: StreamingUser,
+async def add_version(document_id: int, request: Request, principal: OwnTransactionUser,
                       db: DatabaseDep, key: IdempotencyKey = None) -> Response:
     async with db.unit_of_work(write=False) as uow:
         document, _ = await document_access(uow.session, principal, document_id)

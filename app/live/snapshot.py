@@ -17,6 +17,7 @@ from app.meetings.access import MeetingAccess
 from app.meetings.agenda import agenda_view, items_of
 from app.meetings.service import current_item_ids, to_out
 from app.models import Meeting
+from app.voting.views import snapshot_poll
 
 async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[str, Any]:
     if session.bind.dialect.name == "postgresql":
@@ -40,6 +41,6 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
             "documents": [document_out(d, v).model_dump(mode="json") for d, v in documents],
             "attendance": (await attendance_summary(session, meeting.id, meeting.council_id))
             .model_dump(mode="json"),
-            "poll": None,
+            "poll": await snapshot_poll(session, access),
         },
     }

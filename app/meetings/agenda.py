@@ -23,7 +23,7 @@ from app.meetings.agenda_rules import (
 )
 from app.meetings.schemas import AgendaItemOut
 from app.meetings.service import require_open
-from app.models import AgendaItem, Document, Sitting
+from app.models import AgendaItem, Document, Poll, Sitting
 
 EDITABLE = ("title", "description", "presenter", "sitting_id", "duration_min", "public")
 
@@ -205,14 +205,8 @@ async def delete_item(session: AsyncSession, *, principal: Principal, item_id: i
 
 
 async def _refuse_if_polls(session: AsyncSession, item_ids: set[int], title: str) -> None:
-    """Polls arrive with the voting module; until then no item can have any."""
-    from app.models import Base
-
-    polls = Base.metadata.tables.get("polls")
-    if polls is None:
-        return
     count = await session.scalar(
-        select(func.count()).select_from(polls).where(polls.c.agenda_item_id.in_(item_ids)))
+        select(func.count()).select_from(Poll).where(Poll.agenda_item_id.in_(item_ids)))
     if count:
         raise Conflict("agenda_item_has_polls", title=title, details={"polls": count})
 

@@ -13,6 +13,7 @@ from app.models.documents import (
 )
 from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
 from app.models.idempotency import IdempotentResult
+from app.models.voting import POLL_PRESETS, POLL_STATES, Poll, PollChoice, PollOption, PollVoter
 from app.models.meetings import (
     AgendaItem,
     Meeting,
@@ -35,6 +36,12 @@ __all__ = [
     "MeetingEvent",
     "MeetingGuest",
     "Sitting",
+    "POLL_PRESETS",
+    "POLL_STATES",
+    "Poll",
+    "PollChoice",
+    "PollOption",
+    "PollVoter",
     "AuditEntry",
     "AuthToken",
     "Base",

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+from sqlalchemy.exc import IntegrityError
+
+from app.accounts.deps import CurrentUser, OwnTransactionUser
+from app.accounts.schemas import Id
+from app.deps import DatabaseDep, UowDep
+from app.errors import Conflict
+from app.idempotency import IdempotencyKey, remember, replay, scope_of
+from app.meetings.access import meeting_access
+from app.models import Meeting
+from app.voting import ballots, export, service, views
+from app.voting.access import poll_access
+from app.voting.runtime import VotingRuntime
+from app.voting.schemas import BallotAccepted, BallotIn, PollCreate, PollList, PollOpen, PollOut
+
+router = APIRouter(prefix="/api/v1", tags=["voting"])
+
+ACCEPTED = BallotAccepted().model_dump_json()
+
+
+def _runtime(request: Request) -> VotingRuntime:
+    return request.app.state.voting
+
+
+@router.post("/agenda-items/{item_id}/polls", response_model=PollOut,
+             status_code=status.HTTP_201_CREATED)
+async def create_poll(item_id: Id, body: PollCreate, principal: CurrentUser, uow: UowDep) -> PollOut:
+    poll = await service.create_poll(uow.session, principal=principal, item_id=item_id, body=body)
+    return await views.poll_out(uow.session, poll)
+
+
+@router.get("/meetings/{meeting_id}/polls", response_model=PollList)
+async def list_polls(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> PollList:
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return PollList(items=await views.list_polls(uow.session, access))
+
+
+@router.get("/polls/{poll_id}", response_model=PollOut)
+async def get_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
+    """`me` says whether the caller has voted (and, in an open poll, for what)."""
+    poll, _ = await poll_access(uow.session, principal, poll_id)
+    return await views.poll_out(uow.session, poll, viewer_id=principal.user.id)
+
+
+@router.post("/polls/{poll_id}/open", response_model=PollOut)
+async def open_poll(poll_id: Id, principal: CurrentUser, uow: UowDep, request: Request,
+                    body: PollOpen | None = None) -> PollOut:
+    """Refused with 409 `not_quorate` unless the meeting is quorate or `override_quorum` is
+    true (the override is written to the audit log)."""
+    poll = await service.open_poll(uow.session, principal=principal, poll_id=poll_id,
+                                   override_quorum=body.override_quorum if body else False)
+    if poll.closes_at is not None:
+        uow.after_commit(_wake_countdown(request))
+    return await views.poll_out(uow.session, poll)
+
+
+def _wake_countdown(request: Request):  # type: ignore[no-untyped-def]
+    async def wake() -> None:
+        _runtime(request).deadline_set()
+    return wake
+
+
+@router.post("/polls/{poll_id}/close", response_model=PollOut)
+async def close_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
+    poll = await service.close_poll(uow.session, principal=principal, poll_id=poll_id)
+    return await views.poll_out(uow.session, poll)
+
+
+@router.post("/polls/{poll_id}/revote", response_model=PollOut, status_code=status.HTTP_201_CREATED)
+async def revote(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
+    """A new draft poll with the same question and rule, linked to this closed one."""
+    poll = await service.revote(uow.session, principal=principal, poll_id=poll_id)
+    return await views.poll_out(uow.session, poll)
+
+
+@router.delete("/polls/{poll_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
+    """Only a draft can be deleted."""
+    await service.delete_draft(uow.session, principal=principal, poll_id=poll_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/polls/{poll_id}/ballots", response_model=BallotAccepted,
+             status_code=status.HTTP_201_CREATED)
+async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, principal: OwnTransactionUser,
+                      db: DatabaseDep, key: IdempotencyKey = None) -> Response:
+    """`accepted` is answered only once the ballot's transaction has committed. A retry with
+    the same Idempotency-Key gets the first answer and changes nothing."""
+    scope = scope_of(request)
+    try:
+        async with db.unit_of_work() as uow:
+            # The poll is locked first: a concurrent retry with the same key waits, then replays.
+            poll, access = await poll_access(uow.session, principal, poll_id, lock=True)
+            replayed = await replay(uow.session, user_id=principal.user.id, key=key, scope=scope)
+            if replayed is not None:
+                return replayed
+            await ballots.cast(uow.session, principal=principal, poll=poll, access=access,
+                               option_ids=body.option_ids)
+            await remember(uow.session, user_id=principal.user.id, key=key, scope=scope,
+                           status=201, body=ACCEPTED)
+    except IntegrityError:
+        # Only a race the poll lock should already prevent: the same deputy's other request won.
+        async with db.unit_of_work(write=False) as uow:
+            replayed = await replay(uow.session, user_id=principal.user.id, key=key, scope=scope)
+        if replayed is not None:
+            return replayed
+        raise Conflict("already_voted") from None
+    _runtime(request).ballot_counted(poll.id)
+    return Response(ACCEPTED, status_code=status.HTTP_201_CREATED, media_type="application/json")
+
+
+async def _closed_poll(uow, principal, poll_id: int) -> tuple[PollOut, Meeting]:  # type: ignore[no-untyped-def]
+    poll, access = await poll_access(uow.session, principal, poll_id)
+    if poll.state != "closed":
+        raise Conflict("poll_not_closed")
+    return await views.poll_out(uow.session, poll), access.meeting
+
+
+@router.get("/polls/{poll_id}/result.csv", response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}})
+async def result_csv(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
+    poll, meeting = await _closed_poll(uow, principal, poll_id)
+    return Response(export.to_csv(poll, meeting), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="bieu-quyet-{poll.id}.csv"'})
+
+
+@router.get("/polls/{poll_id}/popolo")
+async def result_popolo(poll_id: Id, principal: CurrentUser, uow: UowDep) -> dict:  # type: ignore[type-arg]
+    """The result as a Popolo VoteEvent, with each deputy's vote for open polls."""
+    poll, meeting = await _closed_poll(uow, principal, poll_id)
+    return export.to_popolo(poll, meeting)
