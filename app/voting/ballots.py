@@ -6,7 +6,7 @@ and an audit entry."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import case, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
@@ -37,8 +37,13 @@ def check_open(poll: Poll) -> None:
         raise Conflict("poll_closed")
 
 
-async def _count(session: AsyncSession, option_ids: list[int], delta: int) -> None:
-    await session.execute(update(PollOption).where(PollOption.id.in_(option_ids))
+async def _count(session: AsyncSession, poll_id: int, *, add: list[int],
+                 remove: list[int]) -> None:
+    """Update EVERY counter of the poll, not only the chosen ones: on PostgreSQL an updated row
+    gets a new version (and place, and transaction id), so touching only the chosen counter
+    would leave a trace of which option the last ballot chose."""
+    delta = case((PollOption.id.in_(add), 1), else_=0) - case((PollOption.id.in_(remove), 1), else_=0)
+    await session.execute(update(PollOption).where(PollOption.poll_id == poll_id)
                           .values(votes=PollOption.votes + delta)
                           .execution_options(synchronize_session=False))
 
@@ -55,11 +60,10 @@ async def cast(session: AsyncSession, *, principal: Principal, poll: Poll, acces
         PollVoter.poll_id == poll.id, PollVoter.user_id == user_id)) is not None
     if already and not poll.allow_change:
         raise Conflict("already_voted")
-    now = utcnow()
+    now, previous = utcnow(), []
     if already:
         previous = list(await session.scalars(select(PollChoice.option_id).where(
             PollChoice.poll_id == poll.id, PollChoice.user_id == user_id)))
-        await _count(session, previous, -1)
         await session.execute(delete(PollChoice).where(PollChoice.poll_id == poll.id,
                                                        PollChoice.user_id == user_id))
     else:
@@ -67,7 +71,7 @@ async def cast(session: AsyncSession, *, principal: Principal, poll: Poll, acces
         await session.flush()
         await session.execute(update(Poll).where(Poll.id == poll.id).values(voted=Poll.voted + 1)
                               .execution_options(synchronize_session=False))
-    await _count(session, chosen, +1)
+    await _count(session, poll.id, add=chosen, remove=previous)
     if not poll.secret:
         session.add_all(PollChoice(poll_id=poll.id, user_id=user_id, option_id=option_id, at=now)
                         for option_id in chosen)

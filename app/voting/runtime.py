@@ -55,6 +55,11 @@ class VotingRuntime:
         if poll_id not in self._pending:
             self._pending[poll_id] = asyncio.get_running_loop().create_task(self._announce(poll_id))
 
+    async def settle(self) -> None:
+        """Wait until every scheduled progress announcement has been made."""
+        while self._pending:
+            await asyncio.gather(*self._pending.values(), return_exceptions=True)
+
     async def _announce(self, poll_id: int) -> None:
         try:
             await asyncio.sleep(PROGRESS_DELAY_S)

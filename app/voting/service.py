@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
@@ -149,12 +149,6 @@ async def finish(session: AsyncSession, poll: Poll, *, actor: Actor, council_id:
     result["eligible"] = poll.eligible
     if not poll.secret:
         result["votes"] = await named_votes(session, poll)
-    else:
-        # Rewrite the counters in this transaction, so that no row version of them is left
-        # carrying the transaction of the last ballot that touched it.
-        await session.execute(update(PollOption).where(PollOption.poll_id == poll.id)
-                              .values(votes=PollOption.votes)
-                              .execution_options(synchronize_session=False))
     poll.state, poll.closed_at = "closed", utcnow()
     poll.result = json.dumps(result, ensure_ascii=False, sort_keys=True)
     poll.announced_voted = poll.voted
