@@ -59,6 +59,17 @@ class ClientState:
     def _document_removed(self, data: dict[str, Any]) -> None:
         self.data["documents"] = [d for d in self.data["documents"] if d["id"] != data["document_id"]]
 
+    def _poll_opened(self, data: dict[str, Any]) -> None:
+        self.data["poll"] = data
+
+    def _poll_progress(self, data: dict[str, Any]) -> None:
+        poll = self.data.get("poll")
+        if poll is not None and poll["id"] == data["poll_id"]:
+            poll["progress"] = {"eligible": data["eligible"], "voted": data["voted"]}
+
+    def _poll_closed(self, data: dict[str, Any]) -> None:
+        self.data["poll"] = data
+
     def comparable(self) -> dict[str, Any]:
         """The state with list order that carries no meaning normalised."""
         data = copy.deepcopy(self.data)

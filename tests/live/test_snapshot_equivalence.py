@@ -22,6 +22,7 @@ class Scene:
     meeting_id: int
     items: dict[str, int]
     documents: dict[str, int]
+    settle: Callable[[], Awaitable[None]]
 
     def as_(self, who: str) -> dict[str, str]:
         return self.world.headers(who)
@@ -37,11 +38,11 @@ class Scene:
         return response.json()["id"]
 
 
-async def _scene(http, world) -> Scene:  # type: ignore[no-untyped-def]
+async def _scene(http, world, settle) -> Scene:  # type: ignore[no-untyped-def]
     secretary = world.headers("secretary")
     meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
                                json={"title": "Kỳ họp", "starts_at": "2026-12-08T08:00:00+07:00"})).json()
-    scene = Scene(http, world, meeting["id"], {}, {})
+    scene = Scene(http, world, meeting["id"], {}, {}, settle)
     for key, body in (("open", {"title": "Khai mạc"}), ("closed", {"title": "Nhân sự", "public": False}),
                       ("talk", {"title": "Thảo luận"})):
         scene.items[key] = (await http.post(f"/api/v1/meetings/{meeting['id']}/agenda", json=body,
@@ -159,15 +160,61 @@ async def take_attendance(s: Scene) -> None:
                                headers=s.as_("secretary")))
 
 
-ACTIONS: list[Action] = [take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+async def _poll(s: Scene, item: str, **body: Any) -> dict[str, Any]:
+    response = await s.http.post(f"/api/v1/agenda-items/{s.items[item]}/polls", headers=s.as_("chair"),
+                                 json={"title": "Biểu quyết", **body})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def _vote(s: Scene, poll: dict[str, Any], who: str, position: int) -> None:
+    await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/ballots", headers=s.as_(who),
+                                json={"option_ids": [poll["options"][position]["id"]]}))
+
+
+async def _open(s: Scene, poll: dict[str, Any]) -> None:
+    for who in ("deputy", "chair"):
+        await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/check-in", headers=s.as_(who)))
+    await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/open", headers=s.as_("chair")))
+
+
+async def run_open_vote(s: Scene) -> None:
+    poll = await _poll(s, "open")
+    await _open(s, poll)
+    await _vote(s, poll, "deputy", 0)
+    await s.settle()
+    await _vote(s, poll, "chair", 1)
+    await s.settle()
+
+
+async def close_vote(s: Scene) -> None:
+    poll = await _poll(s, "open")
+    await _open(s, poll)
+    await _vote(s, poll, "deputy", 0)
+    await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/close", headers=s.as_("chair")))
+    await s.settle()
+
+
+async def secret_vote_on_closed_item(s: Scene) -> None:
+    poll = await _poll(s, "closed", preset="confidence")
+    await _open(s, poll)
+    await _vote(s, poll, "deputy", 2)
+    await s.settle()
+    # Who may vote changes while the poll is open: progress follows attendance.
+    await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/attendance/{s.world.users['chair']}",
+                               json={"status": "absent"}, headers=s.as_("secretary")))
+    await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/close", headers=s.as_("chair")))
+
+
+ACTIONS: list[Action] = [run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
                          move_item, reorder, delete_item, activate, upload_public, upload_secret,
                          new_version, make_confidential, make_public, move_document, delete_documents]
 READERS = ("secretary", "deputy", "guest")
 
 
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.__name__)
-async def test_snapshot_plus_events_equals_fresh_snapshot(http, world, tablet, action) -> None:  # type: ignore[no-untyped-def]
-    scene = await _scene(http, world)
+async def test_snapshot_plus_events_equals_fresh_snapshot(http, world, tablet, action, app) -> None:  # type: ignore[no-untyped-def]
+    scene = await _scene(http, world, app.state.voting.settle)
     tablets = {who: await tablet(scene.meeting_id, who) for who in READERS}
     for device in tablets.values():
         await device.receive()
