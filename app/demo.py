@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.passwords import hash_password
 from app.audit.service import Actor, record
+from app.demo_voting import add_vote_meeting
 from app.demo_documents import DEMO_AGENDA, DemoDocument, DemoItem
 from app.documents.schemas import UploadFields
 from app.documents.service import PdfLimits, check_pdf, upload
@@ -147,6 +148,7 @@ async def load_demo(session: AsyncSession, *, store: BlobStore | None = None,
             await member(district, person, "deputy", title=rng.choice(_TITLES))
     if store is not None and limits is not None:
         await _demo_meeting(session, actor=actor, council=province, store=store, limits=limits)
+    await add_vote_meeting(session, actor=actor, council=province)
 
 
 async def _demo_meeting(session: AsyncSession, *, actor: Actor, council: Council,

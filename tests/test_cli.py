@@ -64,7 +64,7 @@ async def test_demo_loads_once_and_prints_logins(app, env) -> None:  # type: ign
     assert all(c.parent_id == councils[0].id for c in councils[1:])
     assert 55 <= deputies <= 65
     async with app.state.db.unit_of_work(write=False) as uow:
-        meeting = await uow.session.scalar(select(Meeting))
+        meeting = await uow.session.scalar(select(Meeting).where(Meeting.number == 18))
         documents = list(await uow.session.scalars(select(Document)))
         items = await uow.session.scalar(select(func.count()).select_from(AgendaItem))
     assert meeting.state == "published" and meeting.council_id == councils[0].id
@@ -128,12 +128,37 @@ def test_serve_migrates_then_a_demo_deputy_logs_in(env) -> None:  # type: ignore
         assert me["username"] == "daibieu01"
         assert me["memberships"][0]["role"] == "deputy"
         assert me["memberships"][0]["voting_right"] is True
+        _run_a_demo_vote(base)
     finally:
         server.terminate()
         output = server.communicate(timeout=10)[0].decode()
     assert login["token"] not in output, "a token was written to the log"
     assert "kyhop2026" not in output
     assert '"path": "/api/v1/me"' in output
+
+
+def _login(base: str, username: str) -> str:
+    return _http("POST", f"{base}/api/v1/auth/login", {"username": username, "password": "kyhop2026"})["token"]
+
+
+def _run_a_demo_vote(base: str) -> None:
+    """The demo's meeting in progress is ready for a whole vote, from the API alone."""
+    chair = _login(base, "chutoa")
+    meeting = next(m for m in _http("GET", f"{base}/api/v1/meetings", token=chair)["items"]
+                   if m["state"] == "in_progress")
+    attendance = _http("GET", f"{base}/api/v1/meetings/{meeting['id']}/attendance", token=chair)
+    assert attendance["quorate"] is True
+    polls = _http("GET", f"{base}/api/v1/meetings/{meeting['id']}/polls", token=chair)["items"]
+    assert {p["preset"] for p in polls} == {"resolution", "confidence", "election"}
+    poll = next(p for p in polls if p["preset"] == "resolution")
+    assert _http("POST", f"{base}/api/v1/polls/{poll['id']}/open", token=chair)["state"] == "open"
+    yes = poll["options"][0]["id"]
+    for number in (1, 2, 3):
+        answer = _http("POST", f"{base}/api/v1/polls/{poll['id']}/ballots", {"option_ids": [yes]},
+                       token=_login(base, f"daibieu{number:02d}"))
+        assert answer == {"accepted": True}
+    result = _http("POST", f"{base}/api/v1/polls/{poll['id']}/close", token=chair)["result"]
+    assert (result["counts"][0]["votes"], result["seated"], result["required"], result["passed"]) == (3, 61, 31, False)
 
 
 def test_log_lines_never_carry_a_token_from_a_query_string() -> None:
