@@ -10,6 +10,7 @@ timeout instead of one failing with "database is locked" when it upgrades a stal
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -62,12 +63,33 @@ def create_engine(settings: Settings) -> AsyncEngine:
     )
 
 
+class WriterTurn:
+    """SQLite has one writer at a time. Its own busy handler makes a waiting writer sleep in
+    growing steps (up to 100 ms each), so writers of this process queue on an asyncio lock
+    instead and get their turn the moment the previous one commits."""
+
+    def __init__(self, lock: asyncio.Lock) -> None:
+        self._lock = lock
+        self._held = False
+
+    async def begin(self) -> None:
+        await self._lock.acquire()
+        self._held = True
+
+    def end(self) -> None:
+        if self._held:
+            self._held = False
+            self._lock.release()
+
+
 class UnitOfWork:
     """A session plus what to do once its transaction has committed."""
 
-    def __init__(self, session: AsyncSession, publish: EventPublisher | None = None) -> None:
+    def __init__(self, session: AsyncSession, publish: EventPublisher | None = None,
+                 turn: WriterTurn | None = None) -> None:
         self.session = session
         self._publish = publish
+        self._turn = turn
         self._after_commit: list[AfterCommit] = []
 
     def after_commit(self, callback: AfterCommit) -> None:
@@ -75,6 +97,8 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+        if self._turn is not None:
+            self._turn.end()
         events = take_pending(self.session)
         if events and self._publish is not None:
             await self._publish(events)
@@ -98,20 +122,28 @@ class Database:
             self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
         )
         self.publish: EventPublisher | None = None
+        self._sqlite_writers = asyncio.Lock()
 
     @asynccontextmanager
     async def unit_of_work(self, *, write: bool = True) -> AsyncIterator[UnitOfWork]:
         """Commit on success, roll back on any exception; nothing is half-written."""
         factory = self._writer if write else self._reader
-        async with factory() as session:
-            uow = UnitOfWork(session, self.publish)
-            try:
-                yield uow
-            except BaseException:
-                await uow.rollback()
-                raise
-            else:
-                await uow.commit()
+        turn = WriterTurn(self._sqlite_writers) if write and self.is_sqlite else None
+        if turn is not None:
+            await turn.begin()
+        try:
+            async with factory() as session:
+                uow = UnitOfWork(session, self.publish, turn)
+                try:
+                    yield uow
+                except BaseException:
+                    await uow.rollback()
+                    raise
+                else:
+                    await uow.commit()
+        finally:
+            if turn is not None:
+                turn.end()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -92,11 +92,11 @@ async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, principal: 
     try:
         async with db.unit_of_work() as uow:
             # The poll is locked first: a concurrent retry with the same key waits, then replays.
-            poll, access = await poll_access(uow.session, principal, poll_id, lock=True)
+            context = await ballots.ballot_context(uow.session, principal, poll_id)
             replayed = await replay(uow.session, user_id=principal.user.id, key=key, scope=scope)
             if replayed is not None:
                 return replayed
-            await ballots.cast(uow.session, principal=principal, poll=poll, access=access,
+            await ballots.cast(uow.session, principal=principal, context=context,
                                option_ids=body.option_ids)
             await remember(uow.session, user_id=principal.user.id, key=key, scope=scope,
                            status=201, body=ACCEPTED)
@@ -107,7 +107,7 @@ async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, principal: 
         if replayed is not None:
             return replayed
         raise Conflict("already_voted") from None
-    _runtime(request).ballot_counted(poll.id)
+    _runtime(request).ballot_counted(poll_id)
     return Response(ACCEPTED, status_code=status.HTTP_201_CREATED, media_type="application/json")
 
 
