@@ -261,6 +261,10 @@ async def run_backend(name: str, args: argparse.Namespace, workdir: Path) -> lis
         for server in servers:
             CHILDREN.stop(server)
         return results
+    except BaseException:
+        for path in workdir.glob(f"{name}-*.log"):
+            log(f"{path.name} (last lines):\n" + "\n".join(path.read_text().splitlines()[-15:]))
+        raise
     finally:
         if name == "postgres":
             subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-qc",

@@ -31,10 +31,14 @@ class BallotContext:
 
 
 async def ballot_context(session: AsyncSession, principal: Principal, poll_id: int) -> BallotContext:
-    """Everything a ballot is checked against, read in one query that also locks the poll row
+    """Everything a ballot is checked against, in one query after locking the poll row
     (PostgreSQL; SQLite's write transactions are exclusive anyway), so ballots, opening and
-    closing of one poll take turns. Ballots are the hot path: 500 may arrive in a second."""
+    closing of one poll take turns."""
     user_id = principal.user.id
+    # Lock first, read after: on PostgreSQL a statement that waited for a row lock still
+    # evaluates its other expressions (has this deputy voted?) in the snapshot taken before
+    # the wait, so reading them in the locking statement would miss the ballot just committed.
+    await session.execute(select(Poll.id).where(Poll.id == poll_id).with_for_update())
     present = exists().where(Attendance.meeting_id == Poll.meeting_id, Attendance.user_id == user_id,
                              Attendance.status == "present")
     voted = exists().where(PollVoter.poll_id == Poll.id, PollVoter.user_id == user_id)
@@ -43,8 +47,7 @@ async def ballot_context(session: AsyncSession, principal: Principal, poll_id: i
         .join(Meeting, Meeting.id == Poll.meeting_id)
         .outerjoin(Membership, and_(Membership.council_id == Meeting.council_id,
                                     Membership.user_id == user_id))
-        .where(Poll.id == poll_id).with_for_update(of=Poll)
-        .execution_options(populate_existing=True))).first()
+        .where(Poll.id == poll_id).execution_options(populate_existing=True))).first()
     if row is None:
         raise NotFound()
     poll, meeting, role, voting_right, is_present, has_voted = row

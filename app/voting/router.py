@@ -1,24 +1,21 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response, status
-from sqlalchemy.exc import IntegrityError
 
-from app.accounts.deps import CurrentUser, OwnTransactionUser
+from app.accounts.deps import CurrentUser, bearer_token
 from app.accounts.schemas import Id
-from app.deps import DatabaseDep, UowDep
-from app.errors import Conflict
-from app.idempotency import IdempotencyKey, remember, replay, scope_of
+from app.deps import ClientAddress, UowDep
+from app.errors import Conflict, NotAuthenticated
+from app.idempotency import IdempotencyKey, scope_of
 from app.meetings.access import meeting_access
 from app.models import Meeting
-from app.voting import ballots, export, service, views
+from app.voting import export, service, views
+from app.voting.batch import BallotRequest
 from app.voting.access import poll_access
 from app.voting.runtime import VotingRuntime
 from app.voting.schemas import BallotAccepted, BallotIn, PollCreate, PollList, PollOpen, PollOut
 
 router = APIRouter(prefix="/api/v1", tags=["voting"])
-
-ACCEPTED = BallotAccepted().model_dump_json()
-
 
 def _runtime(request: Request) -> VotingRuntime:
     return request.app.state.voting
@@ -84,31 +81,18 @@ async def delete_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Respo
 
 @router.post("/polls/{poll_id}/ballots", response_model=BallotAccepted,
              status_code=status.HTTP_201_CREATED)
-async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, principal: OwnTransactionUser,
-                      db: DatabaseDep, key: IdempotencyKey = None) -> Response:
+async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, address: ClientAddress,
+                      key: IdempotencyKey = None) -> Response:
     """`accepted` is answered only once the ballot's transaction has committed. A retry with
     the same Idempotency-Key gets the first answer and changes nothing."""
-    scope = scope_of(request)
-    try:
-        async with db.unit_of_work() as uow:
-            # The poll is locked first: a concurrent retry with the same key waits, then replays.
-            context = await ballots.ballot_context(uow.session, principal, poll_id)
-            replayed = await replay(uow.session, user_id=principal.user.id, key=key, scope=scope)
-            if replayed is not None:
-                return replayed
-            await ballots.cast(uow.session, principal=principal, context=context,
-                               option_ids=body.option_ids)
-            await remember(uow.session, user_id=principal.user.id, key=key, scope=scope,
-                           status=201, body=ACCEPTED)
-    except IntegrityError:
-        # Only a race the poll lock should already prevent: the same deputy's other request won.
-        async with db.unit_of_work(write=False) as uow:
-            replayed = await replay(uow.session, user_id=principal.user.id, key=key, scope=scope)
-        if replayed is not None:
-            return replayed
-        raise Conflict("already_voted") from None
+    token = bearer_token(request)
+    if token is None:
+        raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
+    answer = await _runtime(request).ballots.submit(BallotRequest(
+        token=token, address=address, poll_id=poll_id, option_ids=body.option_ids, key=key,
+        scope=scope_of(request)))
     _runtime(request).ballot_counted(poll_id)
-    return Response(ACCEPTED, status_code=status.HTTP_201_CREATED, media_type="application/json")
+    return Response(answer, status_code=status.HTTP_201_CREATED, media_type="application/json")
 
 
 async def _closed_poll(uow, principal, poll_id: int) -> tuple[PollOut, Meeting]:  # type: ignore[no-untyped-def]

@@ -21,11 +21,12 @@ from app.db import Database
 from app.kit.time import utcnow
 from app.models import Meeting, Poll
 from app.voting import progress
+from app.voting.batch import BallotQueue
 from app.voting.service import finish
 
 log = logging.getLogger("kyhop.voting")
 
-PROGRESS_DELAY_S = 0.1
+PROGRESS_DELAY_S = 0.5  # at most two progress events a second per poll, whatever the burst
 DEADLINE_CHECK_EVERY_S = 1.0
 COUNTDOWN_ACTOR = Actor(user_id=None, name="countdown", address="")
 
@@ -36,6 +37,7 @@ class VotingRuntime:
         self._pending: dict[int, asyncio.Task[None]] = {}
         self._deadline_task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        self.ballots = BallotQueue(db)
 
     def start(self) -> None:
         self._deadline_task = asyncio.get_running_loop().create_task(self._deadline_loop())
