@@ -30,6 +30,16 @@ class Actor:
         return cls(user_id=None, name=name, address="cli")
 
 
+@dataclass(frozen=True)
+class AuditEvent:
+    actor: Actor
+    action: str
+    target_type: str
+    target_id: object
+    council_id: int | None = None
+    details: dict[str, Any] | None = None
+
+
 async def record(
     session: AsyncSession,
     *,
@@ -40,27 +50,41 @@ async def record(
     council_id: int | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
+    [entry] = await record_many(session, [AuditEvent(actor, action, target_type, target_id,
+                                                     council_id, details)])
+    return entry
+
+
+async def record_many(session: AsyncSession, events: list[AuditEvent]) -> list[AuditEntry]:
+    """Append entries in this order, each chained to the one before."""
+    if not events:
+        return []
     if session.bind is not None and session.bind.dialect.name == "postgresql":
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
     prev_hash = await session.scalar(
         select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-    )
-    fields: dict[str, Any] = {
-        "prev_hash": prev_hash or GENESIS,
-        "at": utcnow(),
-        "actor_id": actor.user_id,
-        "actor_name": actor.name,
-        "action": action,
-        "target_type": target_type,
-        "target_id": str(target_id),
-        "council_id": council_id,
-        "address": actor.address,
-        "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
-    }
-    entry = AuditEntry(**fields, hash=row_hash(**fields))
-    session.add(entry)
+    ) or GENESIS
+    entries = []
+    for event in events:
+        fields: dict[str, Any] = {
+            "prev_hash": prev_hash,
+            "at": utcnow(),
+            "actor_id": event.actor.user_id,
+            "actor_name": event.actor.name,
+            "action": event.action,
+            "target_type": event.target_type,
+            "target_id": str(event.target_id),
+            "council_id": event.council_id,
+            "address": event.actor.address,
+            "details": json.dumps(event.details or {}, ensure_ascii=False, sort_keys=True,
+                                  default=str),
+        }
+        entry = AuditEntry(**fields, hash=row_hash(**fields))
+        entries.append(entry)
+        prev_hash = entry.hash
+    session.add_all(entries)
     await session.flush()
-    return entry
+    return entries
 
 
 async def verify(session: AsyncSession, *, batch: int = 5000) -> tuple[int, ChainBreak | None]:

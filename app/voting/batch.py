@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal, authenticate, needs_touch, touch
 from app.accounts.tokens import token_digest
-from app.audit.service import record
+from app.audit.service import AuditEvent, record_many
 from app.db import Database
 from app.errors import AppError, Conflict, NotAuthenticated
 from app.idempotency import remember, replay
@@ -282,7 +282,7 @@ async def _write_decided(session: AsyncSession, batch: _Batch, scope: str) -> No
         session.add_all(PollChoice(poll_id=poll.id, user_id=principal.user.id, option_id=option_id, at=now)
                         for option_id in chosen)
     await session.flush()
-    for principal, chosen in batch.named:
-        await record(session, actor=principal.actor, action="ballot.cast", target_type="poll",
-                     target_id=poll.id, council_id=batch.council_id, details={"option_ids": chosen})
+    await record_many(session, [
+        AuditEvent(principal.actor, "ballot.cast", "poll", poll.id, batch.council_id,
+                   {"option_ids": chosen}) for principal, chosen in batch.named])
 

@@ -54,7 +54,13 @@ async def poll_out(session: AsyncSession, poll: Poll, *, viewer_id: int | None =
 
 
 async def event_data(session: AsyncSession, poll: Poll) -> dict[str, Any]:
-    return (await poll_out(session, poll)).model_dump(mode="json", exclude={"me"})
+    """The poll as live events and snapshots carry it: without `me`, and without the named
+    `votes` of an open poll's result — up to hundreds of names, to every tablet at the moment
+    of the close; the counts and the outcome are there, the list is in GET /polls/{id}."""
+    data = (await poll_out(session, poll)).model_dump(mode="json", exclude={"me"})
+    if data["result"] is not None:
+        data["result"].pop("votes", None)
+    return data
 
 
 async def visible_polls(session: AsyncSession, access: MeetingAccess) -> list[Poll]:
