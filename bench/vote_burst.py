@@ -66,10 +66,19 @@ async def watcher_main(url: str, tokens: list[str], count: int) -> None:
     arrivals: dict[int, list[float]] = {}
     ready = 0
 
+    async def connect(index: int):  # type: ignore[no-untyped-def]
+        for attempt in range(5):
+            try:
+                return await websockets.connect(f"{url}?token={tokens[index % len(tokens)]}",
+                                                compression=None, max_size=None, open_timeout=60)
+            except (OSError, websockets.WebSocketException) as exc:
+                print(f"watcher {index}: connect failed ({exc!r}), attempt {attempt + 1}", file=sys.stderr)
+                await asyncio.sleep(0.5)
+        raise RuntimeError(f"watcher {index} could not connect")
+
     async def watch(index: int) -> None:
         nonlocal ready
-        async with websockets.connect(f"{url}?token={tokens[index % len(tokens)]}", compression=None,
-                                      max_size=None, open_timeout=60) as socket:
+        async with await connect(index) as socket:
             await socket.recv()  # the snapshot
             ready += 1
             if ready == count:

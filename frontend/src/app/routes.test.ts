@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { matchRoute, paths, safeNext } from "./routes";
+
+describe("matchRoute", () => {
+  it("knows every screen", () => {
+    expect(matchRoute("/")).toEqual({ name: "meetings" });
+    expect(matchRoute("/login")).toEqual({ name: "login" });
+    expect(matchRoute("/meetings/5")).toEqual({ name: "meeting", meetingId: 5 });
+    expect(matchRoute("/meetings/5/")).toEqual({ name: "meeting", meetingId: 5 });
+    expect(matchRoute("/meetings/5/documents/9", "?page=3")).toEqual({
+      name: "reader",
+      meetingId: 5,
+      documentId: 9,
+      page: 3,
+    });
+    expect(matchRoute("/meetings/5/chair")).toEqual({ name: "chair", meetingId: 5 });
+    expect(matchRoute("/meetings/5/manage")).toEqual({ name: "manage", meetingId: 5 });
+    expect(matchRoute("/display/5")).toEqual({ name: "display", meetingId: 5 });
+  });
+
+  it("ignores a page number that is not a page", () => {
+    expect(matchRoute("/meetings/5/documents/9", "?page=0")).toMatchObject({ page: null });
+    expect(matchRoute("/meetings/5/documents/9", "?page=abc")).toMatchObject({ page: null });
+  });
+
+  it("answers notFound for anything else", () => {
+    expect(matchRoute("/meetings/abc")).toEqual({ name: "notFound" });
+    expect(matchRoute("/display")).toEqual({ name: "notFound" });
+  });
+
+  it("builds the paths it matches", () => {
+    expect(matchRoute(paths.reader(2, 3).split("?")[0]!, "?page=4")).toMatchObject({ documentId: 3, page: 4 });
+    expect(paths.reader(2, 3, 4)).toBe("/meetings/2/documents/3?page=4");
+    expect(paths.login("/display/4")).toBe("/login?next=%2Fdisplay%2F4");
+  });
+});
+
+describe("safeNext", () => {
+  it("only follows paths of this app", () => {
+    expect(safeNext("/display/4")).toBe("/display/4");
+    expect(safeNext("//evil.example")).toBe("/");
+    expect(safeNext("https://evil.example")).toBe("/");
+    expect(safeNext(null)).toBe("/");
+  });
+});

@@ -1,0 +1,68 @@
+// The app's addresses. Deep links (a reload on /meetings/5/documents/9) reach the server, which
+// answers index.html for any path that is not a file of dist/ or under /api/.
+
+export type Route =
+  | { name: "login" }
+  | { name: "meetings" }
+  | { name: "devices" }
+  | { name: "secretariat" }
+  | { name: "meeting"; meetingId: number }
+  | { name: "reader"; meetingId: number; documentId: number; page: number | null }
+  | { name: "chair"; meetingId: number }
+  | { name: "manage"; meetingId: number }
+  | { name: "display"; meetingId: number }
+  | { name: "notFound" };
+
+const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] = [
+  [/^\/login$/, () => ({ name: "login" })],
+  [/^\/$/, () => ({ name: "meetings" })],
+  [/^\/devices$/, () => ({ name: "devices" })],
+  [/^\/secretariat$/, () => ({ name: "secretariat" })],
+  [/^\/meetings\/(\d+)$/, ([meetingId]) => ({ name: "meeting", meetingId: meetingId! })],
+  [
+    /^\/meetings\/(\d+)\/documents\/(\d+)$/,
+    ([meetingId, documentId], search) => ({
+      name: "reader",
+      meetingId: meetingId!,
+      documentId: documentId!,
+      page: positiveInt(search.get("page")),
+    }),
+  ],
+  [/^\/meetings\/(\d+)\/chair$/, ([meetingId]) => ({ name: "chair", meetingId: meetingId! })],
+  [/^\/meetings\/(\d+)\/manage$/, ([meetingId]) => ({ name: "manage", meetingId: meetingId! })],
+  [/^\/display\/(\d+)$/, ([meetingId]) => ({ name: "display", meetingId: meetingId! })],
+];
+
+function positiveInt(text: string | null): number | null {
+  if (!text || !/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return value >= 1 ? value : null;
+}
+
+export function matchRoute(pathname: string, search = ""): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const params = new URLSearchParams(search);
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(path);
+    if (match) return build(match.slice(1).map(Number), params);
+  }
+  return { name: "notFound" };
+}
+
+export const paths = {
+  login: (next?: string) => (next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login"),
+  meetings: () => "/",
+  devices: () => "/devices",
+  secretariat: () => "/secretariat",
+  meeting: (meetingId: number) => `/meetings/${meetingId}`,
+  reader: (meetingId: number, documentId: number, page?: number) =>
+    `/meetings/${meetingId}/documents/${documentId}${page ? `?page=${page}` : ""}`,
+  chair: (meetingId: number) => `/meetings/${meetingId}/chair`,
+  manage: (meetingId: number) => `/meetings/${meetingId}/manage`,
+  display: (meetingId: number) => `/display/${meetingId}`,
+};
+
+/** Where to go after logging in: only a path of this app, never another site. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}

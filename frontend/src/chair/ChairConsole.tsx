@@ -1,0 +1,162 @@
+// The chair's console: the agenda with "activate" per item, quorum at a glance, polls created
+// from presets, opened and closed, with live progress and the result.
+import { useEffect, useState } from "react";
+import { api, call } from "../api/client";
+import { ApiError, messageOf } from "../api/errors";
+import type { AgendaItem } from "../api/types";
+import { closePoll, listMeetingPolls, openPoll, type Poll } from "../api/voting";
+import { paths } from "../app/routes";
+import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { TopBar } from "../components/TopBar";
+import { useAsync } from "../components/useAsync";
+import { useI18n } from "../i18n/I18nProvider";
+import { useLiveMeeting } from "../live/LiveMeetingProvider";
+import { samePoll } from "../live/polls";
+import { AgendaTree } from "../meeting/AgendaTree";
+import { AttendanceBar } from "../meeting/AttendanceBar";
+import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
+import { PollProgress } from "../voting/PollProgress";
+import { ResultChart } from "../voting/ResultChart";
+import { PollForm } from "./PollForm";
+
+export default function ChairConsole({ meetingId }: { meetingId: number }) {
+  const { t } = useI18n();
+  const { state, status } = useLiveMeeting();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const polls = useAsync(() => listMeetingPolls(meetingId), [meetingId]);
+  const current = currentItemId(state);
+  const selected = findItem(state.agenda, selectedId ?? current);
+  const livePoll = state.poll;
+  const meeting = state.meeting;
+
+  // The list of polls follows the live poll's state (opened, closed).
+  const pollsReload = polls.reload;
+  useEffect(() => {
+    if (livePoll) pollsReload();
+  }, [livePoll?.id, livePoll?.state, pollsReload]);
+
+  async function act(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(messageOf(failure, t("common.error")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const activate = (item: AgendaItem) =>
+    act(() => call(api.POST("/api/v1/agenda-items/{item_id}/activate", { params: { path: { item_id: item.id } } })));
+  const transition = (action: "start" | "close") =>
+    act(() =>
+      call(
+        action === "start"
+          ? api.POST("/api/v1/meetings/{meeting_id}/start", { params: { path: { meeting_id: meetingId } } })
+          : api.POST("/api/v1/meetings/{meeting_id}/close", { params: { path: { meeting_id: meetingId } } }),
+      ),
+    );
+  // Not quorate: the server refuses (409 not_quorate) and says why; the chair may then override.
+  const open = (poll: Poll) =>
+    act(async () => {
+      try {
+        await openPoll(poll.id);
+      } catch (failure) {
+        if (!(failure instanceof ApiError) || failure.code !== "not_quorate") throw failure;
+        if (window.confirm(`${failure.message}\n\n${t("chair.overrideQuorum")}`)) await openPoll(poll.id, true);
+      }
+    });
+
+  const itemPolls = (polls.data ?? []).filter((poll) => selected && poll.agenda_item_id === selected.id);
+  const votingUnavailable = polls.error != null;
+
+  return (
+    <div className="screen">
+      <TopBar title={t("chair.title")} subtitle={meeting?.title} backTo={paths.meeting(meetingId)}>
+        <ConnectionIndicator status={status} />
+        {meeting?.state === "published" && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void transition("start")}>
+            {t("chair.start")}
+          </button>
+        )}
+        {meeting?.state === "in_progress" && (
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => void transition("close")}>
+            {t("chair.close")}
+          </button>
+        )}
+      </TopBar>
+      <div className="meeting-status">
+        <AttendanceBar attendance={state.attendance} />
+      </div>
+      {error && <ErrorNotice message={error} />}
+      <main className="meeting">
+        <section className="meeting__agenda panel">
+          <h2>{t("meeting.agenda")}</h2>
+          <AgendaTree
+            items={state.agenda}
+            selectedId={selected?.id ?? null}
+            onSelect={setSelectedId}
+            renderActions={(item) =>
+              item.state !== "current" && meeting?.state === "in_progress" ? (
+                <button type="button" className="button agenda__activate" disabled={busy} onClick={() => void activate(item)}>
+                  {t("chair.activate")}
+                </button>
+              ) : null
+            }
+          />
+        </section>
+        <section className="meeting__documents panel">
+          {livePoll && livePoll.state !== "draft" && (
+            <div className="card chair-poll">
+              <h2>
+                {t("chair.current")}: {livePoll.title}
+              </h2>
+              {livePoll.state === "open" && (
+                <>
+                  <PollProgress poll={livePoll} large />
+                  <button type="button" className="button button--danger button--large" disabled={busy} onClick={() => void act(() => closePoll(livePoll.id))}>
+                    {t("chair.closePoll")}
+                  </button>
+                </>
+              )}
+              {livePoll.state === "closed" && livePoll.result && <ResultChart result={livePoll.result} />}
+            </div>
+          )}
+          {votingUnavailable && <ErrorNotice message={t("chair.votingUnavailable", { message: messageOf(polls.error, "") })} />}
+          {selected ? (
+            <>
+              <h2>{t("chair.pollFor", { item: itemLabel(selected) })}</h2>
+              {itemPolls.length > 0 && (
+                <ul className="poll-list">
+                  {itemPolls.map((poll) => (
+                    <li key={String(poll.id)} className="card poll-row">
+                      <span className="poll-row__title">{poll.title}</span>
+                      <span className={`badge badge--poll-${poll.state}`}>{t(`chair.state.${poll.state}`)}</span>
+                      {poll.state === "draft" && !(livePoll?.state === "open") && (
+                        <button type="button" className="button button--primary" disabled={busy} onClick={() => void open(poll)}>
+                          {t("chair.openPoll")}
+                        </button>
+                      )}
+                      {poll.state === "closed" && poll.result && !(livePoll && samePoll(livePoll.id, poll.id)) && (
+                        <span className={poll.result.passed ? "verdict verdict--passed" : "verdict verdict--failed"}>
+                          {poll.result.passed ? t("result.passed") : t("result.failed")}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {!votingUnavailable && <PollForm key={selected.id} agendaItemId={selected.id} defaultTitle={selected.title} onCreated={() => polls.reload()} />}
+            </>
+          ) : (
+            <p className="empty">{t("chair.noItem")}</p>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The hall's big screen (/display/<meeting>): the current item in large type, the vote in
+// progress, and the result as a bar chart with counts, base, required number and the verdict.
+import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { useI18n } from "../i18n/I18nProvider";
+import { useLiveMeeting } from "../live/LiveMeetingProvider";
+import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
+import { displayContent } from "./displayMode";
+import { PollProgress } from "../voting/PollProgress";
+import { ResultChart } from "../voting/ResultChart";
+import { useClock } from "./useClock";
+
+export default function DisplayScreen() {
+  const { t, language } = useI18n();
+  const { state, status } = useLiveMeeting();
+  const now = useClock();
+  const item = findItem(state.agenda, currentItemId(state));
+  const content = displayContent(state);
+  const poll = content.kind === "poll" ? content.poll : null;
+  const attendance = state.attendance;
+
+  return (
+    <div className="display">
+      <header className="display__header">
+        <span className="display__meeting">{state.meeting?.title ?? ""}</span>
+        <span className="display__clock">{now.toLocaleTimeString(language === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" })}</span>
+        {status !== "live" && <ConnectionIndicator status={status} />}
+      </header>
+
+      <main className="display__main">
+        {poll ? (
+          <section className="display__poll">
+            <div className="display__label">{poll.state === "open" ? t("display.voting") : t("vote.closed")}</div>
+            <h1 className="display__poll-title">{poll.title}</h1>
+            {poll.state === "open" && <PollProgress poll={poll} large />}
+            {poll.state === "closed" && poll.result && <ResultChart result={poll.result} large />}
+          </section>
+        ) : (
+          <section className="display__item">
+            <div className="display__label">{item ? t("display.current") : t("display.waiting")}</div>
+            {item && <h1 className="display__item-title">{itemLabel(item)}</h1>}
+            {item?.presenter && <p className="display__presenter">{t("meeting.presenter", { name: item.presenter })}</p>}
+          </section>
+        )}
+      </main>
+
+      {attendance && (
+        <footer className="display__footer">
+          <span>{t("attendance.present", { present: attendance.present, seated: attendance.seated })}</span>
+          <span>{attendance.quorate ? t("attendance.quorate") : t("attendance.notQuorate")}</span>
+          {poll?.state === "closed" && item && <span>{itemLabel(item)}</span>}
+        </footer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Every key the screens build from a value (`meeting.state.${state}`, …) exists in the dictionary.
+import { describe, expect, it } from "vitest";
+import { DOCUMENT_KINDS, MEETING_KINDS } from "../api/types";
+import { PRESETS } from "../voting/presets";
+import { vi } from "./vi";
+
+const built = [
+  ...["draft", "published", "in_progress", "closed"].map((state) => `meeting.state.${state}`),
+  ...MEETING_KINDS.map((kind) => `meeting.kind.${kind}`),
+  ...DOCUMENT_KINDS.map((kind) => `document.kind.${kind}`),
+  ...["present", "absent", "excused"].map((status) => `attendance.status.${status}`),
+  ...["connecting", "live", "reconnecting", "unauthenticated", "forbidden"].map((status) => `connection.${status}`),
+  ...PRESETS.map((preset) => `chair.preset.${preset}`),
+  ...["draft", "open", "closed"].map((state) => `chair.state.${state}`),
+  ...["seated", "present", "cast"].map((basis) => `result.basis.${basis}`),
+  ...["majority", "two_thirds"].map((threshold) => `result.threshold.${threshold}`),
+  ...["title", "options", "duration"].map((problem) => `chair.problem.${problem}`),
+];
+
+describe("dictionary", () => {
+  it.each(built)("has %s", (key) => {
+    expect(Object.keys(vi)).toContain(key);
+  });
+});

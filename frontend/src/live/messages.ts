@@ -1,0 +1,47 @@
+// The messages of the live channel (API.md "Live channel", docs/live.md), as they arrive.
+import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
+import type { Poll } from "../api/voting";
+
+export interface SnapshotData {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  documents: DocumentInfo[];
+  attendance: Attendance | null;
+  poll: Poll | null;
+}
+
+export interface SnapshotMessage {
+  type: "snapshot";
+  seq: number;
+  data: SnapshotData;
+}
+
+export interface EventMessage {
+  type: string;
+  seq: number;
+  at?: string;
+  data: Record<string, unknown>;
+}
+
+export type LiveMessage = SnapshotMessage | EventMessage;
+
+export function isSnapshot(message: LiveMessage): message is SnapshotMessage {
+  return message.type === "snapshot";
+}
+
+/** Parses one websocket text frame; null for anything that is not a sequenced message. */
+export function parseLiveMessage(text: string): LiveMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== "object") return null;
+  const message = value as { type?: unknown; seq?: unknown; data?: unknown };
+  if (typeof message.type !== "string" || typeof message.seq !== "number" || !Number.isInteger(message.seq)) {
+    return null;
+  }
+  const data = message.data && typeof message.data === "object" ? message.data : {};
+  return { ...(message as LiveMessage), data } as LiveMessage;
+}

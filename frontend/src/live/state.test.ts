@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { agendaItem, attendance, documentInfo, event, meeting, poll, snapshot } from "../test/fixtures";
+import { applyEvent, applySnapshot, EMPTY_LIVE_STATE, type LiveState } from "./state";
+
+function live(seq = 5, overrides = {}): LiveState {
+  return applySnapshot(snapshot(seq, overrides));
+}
+
+describe("applySnapshot", () => {
+  it("takes every part of the snapshot and its seq", () => {
+    const state = live(42, { poll: poll() });
+    expect(state.seq).toBe(42);
+    expect(state.meeting?.title).toBe("Kỳ họp thứ mười hai");
+    expect(state.agenda.map((item) => item.id)).toEqual([1, 2, 3]);
+    expect(state.documents.map((document) => document.id)).toEqual([10]);
+    expect(state.attendance?.seated).toBe(60);
+    expect(state.poll?.id).toBe(31);
+  });
+
+  it("replaces whatever was known before", () => {
+    const before = applyEvent(live(5), event(6, "document.added", { document: documentInfo(11) }));
+    const after = applySnapshot(snapshot(9, { documents: [] }));
+    expect(before.documents).toHaveLength(2);
+    expect(after.documents).toEqual([]);
+    expect(after.seq).toBe(9);
+  });
+
+  it("starts from nothing", () => {
+    expect(EMPTY_LIVE_STATE.seq).toBeNull();
+    expect(EMPTY_LIVE_STATE.meeting).toBeNull();
+  });
+});
+
+describe("applyEvent", () => {
+  it("meeting.updated replaces the meeting", () => {
+    const state = applyEvent(live(), event(6, "meeting.updated", { meeting: meeting({ state: "closed" }) }));
+    expect(state.meeting?.state).toBe("closed");
+    expect(state.seq).toBe(6);
+  });
+
+  it("agenda.updated replaces the whole agenda in the given order", () => {
+    const items = [agendaItem(3, { position: 0 }), agendaItem(1, { position: 1 }), agendaItem(4, { parent_id: 1, depth: 1 })];
+    const state = applyEvent(live(), event(6, "agenda.updated", { items }));
+    expect(state.agenda.map((item) => item.id)).toEqual([3, 1, 4]);
+    expect(state.agenda[2]?.depth).toBe(1);
+  });
+
+  it("agenda.current makes the item current, the previous one done, and moves the meeting's pointer", () => {
+    let state = applyEvent(live(), event(6, "agenda.current", { item_id: 1, previous_id: null, public: true }));
+    expect(state.agenda.map((item) => item.state)).toEqual(["current", "pending", "pending"]);
+    expect(state.meeting?.current_item_id).toBe(1);
+
+    state = applyEvent(state, event(7, "agenda.current", { item_id: 2, previous_id: 1, public: true }));
+    expect(state.agenda.map((item) => item.state)).toEqual(["done", "current", "pending"]);
+    expect(state.meeting?.current_item_id).toBe(2);
+  });
+
+  it("agenda.current with no item (the meeting closed) leaves none current", () => {
+    const started = live(5, { agenda: [agendaItem(1, { state: "current" }), agendaItem(2)] });
+    const state = applyEvent(started, event(6, "agenda.current", { item_id: null, previous_id: 1, public: true }));
+    expect(state.agenda.map((item) => item.state)).toEqual(["done", "pending"]);
+    expect(state.meeting?.current_item_id).toBeNull();
+  });
+
+  it("document.added inserts, document.updated replaces by id, document.removed drops", () => {
+    let state = applyEvent(live(), event(6, "document.added", { document: documentInfo(11) }));
+    expect(state.documents.map((document) => document.id)).toEqual([10, 11]);
+
+    state = applyEvent(state, event(7, "document.updated", { document: documentInfo(10, { version: 2, title: "Bản sửa" }) }));
+    expect(state.documents.map((document) => [document.id, document.version, document.title])).toEqual([
+      [10, 2, "Bản sửa"],
+      [11, 1, "Tờ trình 11"],
+    ]);
+
+    state = applyEvent(state, event(8, "document.removed", { document_id: 10 }));
+    expect(state.documents.map((document) => document.id)).toEqual([11]);
+    expect(state.seq).toBe(8);
+  });
+
+  it("document.added for a document already known replaces it rather than duplicating it", () => {
+    const state = applyEvent(live(), event(6, "document.added", { document: documentInfo(10, { title: "Lại" }) }));
+    expect(state.documents).toHaveLength(1);
+    expect(state.documents[0]?.title).toBe("Lại");
+  });
+
+  it("attendance.updated replaces the numbers", () => {
+    const state = applyEvent(live(), event(6, "attendance.updated", { ...attendance(41) }));
+    expect(state.attendance).toMatchObject({ seated: 60, present: 41, quorum_required: 40, quorate: true });
+  });
+
+  it("poll.opened shows the poll, poll.progress counts it, poll.closed brings the result", () => {
+    let state = applyEvent(live(), event(6, "poll.opened", { poll: poll({ state: "draft" }) }));
+    expect(state.poll).toMatchObject({ id: 31, state: "open", progress: { eligible: 60, voted: 0 } });
+
+    state = applyEvent(state, event(7, "poll.progress", { poll_id: 31, eligible: 60, voted: 17 }));
+    expect(state.poll?.progress).toEqual({ eligible: 60, voted: 17 });
+
+    const result = {
+      counts: [
+        { option_id: 1, label: "Tán thành", votes: 45 },
+        { option_id: 2, label: "Không tán thành", votes: 3 },
+        { option_id: 3, label: "Không biểu quyết", votes: 2 },
+      ],
+      basis: "seated",
+      threshold: "majority",
+      base: 60,
+      required: 31,
+      passed: true,
+    };
+    state = applyEvent(state, event(8, "poll.closed", { poll: { ...poll(), state: "closed", result } }));
+    expect(state.poll?.state).toBe("closed");
+    expect(state.poll?.result?.passed).toBe(true);
+    expect(state.poll?.result?.required).toBe(31);
+    expect(state.poll?.title).toBe("Thông qua Nghị quyết về dự toán ngân sách");
+  });
+
+  it("poll.progress in the {poll_id, progress} shape is understood too", () => {
+    const state = applyEvent(live(5, { poll: poll() }), event(6, "poll.progress", { poll_id: 31, progress: { eligible: 58, voted: 9 } }));
+    expect(state.poll?.progress).toEqual({ eligible: 58, voted: 9 });
+  });
+
+  it("poll.progress for another poll changes nothing but seq", () => {
+    const before = live(5, { poll: poll() });
+    const state = applyEvent(before, event(6, "poll.progress", { poll_id: 99, eligible: 60, voted: 40 }));
+    expect(state.poll).toBe(before.poll);
+    expect(state.seq).toBe(6);
+  });
+
+  it("poll.closed with only {poll_id, result} closes the poll on screen", () => {
+    const result = { counts: [], basis: "seated", threshold: "two_thirds", base: 60, required: 40, passed: false };
+    const state = applyEvent(live(5, { poll: poll() }), event(6, "poll.closed", { poll_id: 31, result }));
+    expect(state.poll).toMatchObject({ id: 31, state: "closed", result: { required: 40, passed: false } });
+  });
+
+  it("a hidden event only advances seq", () => {
+    const before = live(5);
+    const state = applyEvent(before, event(6, "hidden"));
+    expect(state).toEqual({ ...before, seq: 6 });
+  });
+
+  it("event types this client does not know yet only advance seq", () => {
+    const before = live(5);
+    const state = applyEvent(before, event(6, "speaker.added", { user_id: 3 }));
+    expect(state).toEqual({ ...before, seq: 6 });
+  });
+
+  it("never changes the state it was given", () => {
+    const before = live(5);
+    const frozen = structuredClone(before);
+    applyEvent(before, event(6, "agenda.current", { item_id: 2, previous_id: null, public: true }));
+    applyEvent(before, event(6, "document.removed", { document_id: 10 }));
+    expect(before).toEqual(frozen);
+  });
+
+  it("snapshot(n) + the events after n equals snapshot(now)", () => {
+    const start = snapshot(3);
+    const events = [
+      event(4, "agenda.current", { item_id: 1, previous_id: null, public: true }),
+      event(5, "document.added", { document: documentInfo(12, { agenda_item_id: 1 }) }),
+      event(6, "attendance.updated", { ...attendance(45) }),
+      event(7, "hidden"),
+      event(8, "agenda.current", { item_id: 2, previous_id: 1, public: true }),
+    ];
+    const now = snapshot(8, {
+      meeting: meeting({ current_item_id: 2 }),
+      agenda: [agendaItem(1, { state: "done" }), agendaItem(2, { state: "current" }), agendaItem(3)],
+      documents: [documentInfo(10), documentInfo(12, { agenda_item_id: 1 })],
+      attendance: attendance(45),
+    });
+    const followed = events.reduce(applyEvent, applySnapshot(start));
+    expect(followed).toEqual(applySnapshot(now));
+  });
+});

@@ -1,0 +1,46 @@
+// One PDF page drawn on a canvas at a given CSS scale, sharp on high-density screens.
+import { RenderingCancelledException, type PDFDocumentProxy, type RenderTask } from "pdfjs-dist";
+import { useEffect, useRef, useState } from "react";
+
+interface PdfPageCanvasProps {
+  pdf: PDFDocumentProxy;
+  pageNumber: number;
+  /** CSS pixels per PDF point. */
+  scale: number;
+  className?: string;
+  onRendered?: () => void;
+}
+
+export function PdfPageCanvas({ pdf, pageNumber, scale, className, onRendered }: PdfPageCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let task: RenderTask | null = null;
+    let cancelled = false;
+    setFailed(false);
+    (async () => {
+      const page = await pdf.getPage(pageNumber);
+      const canvas = canvasRef.current;
+      if (cancelled || !canvas) return;
+      const density = Math.min(window.devicePixelRatio || 1, 3);
+      const viewport = page.getViewport({ scale: scale * density });
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      canvas.style.width = `${Math.floor(viewport.width / density)}px`;
+      canvas.style.height = `${Math.floor(viewport.height / density)}px`;
+      task = page.render({ canvas, viewport });
+      await task.promise;
+      if (!cancelled) onRendered?.();
+    })().catch((error: unknown) => {
+      if (!cancelled && !(error instanceof RenderingCancelledException)) setFailed(true);
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+    // onRendered is a notification only; re-rendering for a new callback would waste work.
+  }, [pdf, pageNumber, scale]);
+
+  return <canvas ref={canvasRef} className={`${className ?? ""}${failed ? " pdf-canvas--failed" : ""}`} data-page={pageNumber} />;
+}

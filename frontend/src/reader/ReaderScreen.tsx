@@ -1,0 +1,196 @@
+// The document reader: PDF.js pages over Range requests, thumbnails, zoom, page navigation,
+// search, private notes per page, and a notice when a new version of the document arrives.
+import type { PDFDocumentProxy } from "pdfjs-dist";
+import { useCallback, useEffect, useRef, useState, type TouchEvent } from "react";
+import { api, call } from "../api/client";
+import { messageOf } from "../api/errors";
+import { navigate } from "../app/navigation";
+import { paths } from "../app/routes";
+import { useSession } from "../auth/SessionProvider";
+import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { TopBar } from "../components/TopBar";
+import { useAsync } from "../components/useAsync";
+import { useI18n } from "../i18n/I18nProvider";
+import { useLiveMeeting } from "../live/LiveMeetingProvider";
+import { PdfPageCanvas } from "../pdf/PdfPageCanvas";
+import { pagesWithNotes } from "./notes";
+import { NotesPanel } from "./NotesPanel";
+import { SearchPanel } from "./SearchPanel";
+import { Thumbnails } from "./Thumbnails";
+import { useElementWidth } from "./useElementWidth";
+import { useNotes } from "./useNotes";
+import { usePdfDocument } from "./usePdfDocument";
+import { clampPage, scaleFor, zoomIn, zoomOut, type Zoom } from "./zoom";
+
+type SidePanel = "thumbnails" | "search" | "notes" | null;
+const SWIPE_PX = 60;
+
+function fileUrl(documentId: number, version: number): string {
+  return `/api/v1/documents/${documentId}/file?version=${version}`;
+}
+
+/** The width in PDF points of a page (for "fit width"). */
+function usePageWidth(pdf: PDFDocumentProxy | null, pageNumber: number): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!pdf) return;
+    let cancelled = false;
+    pdf.getPage(pageNumber).then((page) => !cancelled && setWidth(page.getViewport({ scale: 1 }).width), () => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [pdf, pageNumber]);
+  return width;
+}
+
+interface ReaderProps {
+  meetingId: number;
+  documentId: number;
+  page: number | null;
+}
+
+export default function ReaderScreen({ meetingId, documentId, page }: ReaderProps) {
+  const { t } = useI18n();
+  const { token } = useSession();
+  const { state, status } = useLiveMeeting();
+  const detail = useAsync(() => call(api.GET("/api/v1/documents/{document_id}", { params: { path: { document_id: documentId } } })), [documentId]);
+  const [openedVersion, setOpenedVersion] = useState<number | null>(null);
+  const [pageNumber, setPageNumber] = useState(page ?? 1);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [zoom, setZoom] = useState<Zoom>({ mode: "fit" });
+  const stageRef = useRef<HTMLDivElement | null>(null);
+  const touchStart = useRef<number | null>(null);
+  const stageWidth = useElementWidth(stageRef);
+  const notes = useNotes(documentId);
+
+  useEffect(() => {
+    if (detail.data && openedVersion === null) setOpenedVersion(detail.data.version);
+  }, [detail.data, openedVersion]);
+
+  const { pdf, error: pdfError } = usePdfDocument(openedVersion ? fileUrl(documentId, openedVersion) : null, token);
+  const pageCount = pdf?.numPages ?? detail.data?.pages ?? 1;
+  const pageWidth = usePageWidth(pdf, pageNumber);
+  const scale = scaleFor(zoom, pageWidth, stageWidth - 16);
+
+  const openPage = useCallback(
+    (target: number) => {
+      const next = clampPage(target, pageCount);
+      setPageNumber(next);
+      navigate(paths.reader(meetingId, documentId, next), { replace: true });
+    },
+    [pageCount, meetingId, documentId],
+  );
+
+  // A page asked for in the address (a search result, a shared link) is honoured.
+  useEffect(() => {
+    if (page !== null && page !== pageNumber) setPageNumber(page);
+  }, [page]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.key === "ArrowRight" || event.key === "PageDown") openPage(pageNumber + 1);
+      if (event.key === "ArrowLeft" || event.key === "PageUp") openPage(pageNumber - 1);
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [openPage, pageNumber]);
+
+  function onTouchStart(event: TouchEvent) {
+    touchStart.current = zoom.mode === "fit" && event.touches.length === 1 ? (event.touches[0]?.clientX ?? null) : null;
+  }
+
+  function onTouchEnd(event: TouchEvent) {
+    const start = touchStart.current;
+    const end = event.changedTouches[0]?.clientX;
+    touchStart.current = null;
+    if (start === null || end === undefined) return;
+    if (end - start > SWIPE_PX) openPage(pageNumber - 1);
+    if (start - end > SWIPE_PX) openPage(pageNumber + 1);
+  }
+
+  const live = state.documents.find((document) => document.id === documentId);
+  const removed = state.seq !== null && !live && !detail.loading;
+  const newer = live && openedVersion !== null && live.version > openedVersion ? live.version : null;
+  const title = live?.title ?? detail.data?.title ?? t("common.loading");
+  const togglePanel = (name: SidePanel) => setPanel((current) => (current === name ? null : name));
+
+  return (
+    <div className="screen reader">
+      <TopBar title={title} subtitle={detail.data ? t(`document.kind.${detail.data.kind}`) : undefined} backTo={paths.meeting(meetingId)}>
+        <ConnectionIndicator status={status} />
+      </TopBar>
+
+      <div className="reader__toolbar" role="toolbar">
+        <button type="button" className={`button${panel === "thumbnails" ? " button--primary" : ""}`} onClick={() => togglePanel("thumbnails")}>
+          {t("reader.thumbnails")}
+        </button>
+        <span className="reader__pager">
+          <button type="button" className="button" aria-label={t("reader.previous")} disabled={pageNumber <= 1} onClick={() => openPage(pageNumber - 1)}>
+            ‹
+          </button>
+          <label className="reader__page-input">
+            <span className="visually-hidden">{t("reader.page")}</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={pageCount}
+              value={pageNumber}
+              onChange={(event) => event.target.value && openPage(Number(event.target.value))}
+            />
+            <span>{t("reader.of", { total: pageCount })}</span>
+          </label>
+          <button type="button" className="button" aria-label={t("reader.next")} disabled={pageNumber >= pageCount} onClick={() => openPage(pageNumber + 1)}>
+            ›
+          </button>
+        </span>
+        <span className="reader__zoom">
+          <button type="button" className="button" aria-label={t("reader.zoomOut")} onClick={() => setZoom(zoomOut(scale))}>
+            −
+          </button>
+          <button type="button" className={`button${zoom.mode === "fit" ? " button--primary" : ""}`} onClick={() => setZoom({ mode: "fit" })}>
+            {zoom.mode === "fit" ? t("reader.fitWidth") : `${Math.round(scale * 100)}%`}
+          </button>
+          <button type="button" className="button" aria-label={t("reader.zoomIn")} onClick={() => setZoom(zoomIn(scale))}>
+            +
+          </button>
+        </span>
+        <button type="button" className={`button${panel === "search" ? " button--primary" : ""}`} onClick={() => togglePanel("search")}>
+          {t("reader.search")}
+        </button>
+        <button type="button" className={`button${panel === "notes" ? " button--primary" : ""}`} onClick={() => togglePanel("notes")}>
+          {t("reader.notes")}
+        </button>
+      </div>
+
+      {newer !== null && (
+        <div className="notice notice--info" role="status">
+          <span>{t("reader.newVersion", { version: newer })}</span>
+          <button type="button" className="button button--primary" onClick={() => setOpenedVersion(newer)}>
+            {t("reader.openNewVersion")}
+          </button>
+        </div>
+      )}
+      {removed && <ErrorNotice message={t("reader.removed")} />}
+      {detail.error != null && <ErrorNotice message={messageOf(detail.error, t("common.error"))} onRetry={detail.reload} retryLabel={t("common.retry")} />}
+      {pdfError != null && <ErrorNotice message={t("reader.loadFailed", { message: messageOf(pdfError, t("common.error")) })} />}
+
+      <div className={`reader__body${panel ? ` reader__body--with-${panel === "thumbnails" ? "thumbnails" : "panel"}` : ""}`}>
+        {panel === "thumbnails" && pdf && <Thumbnails pdf={pdf} current={pageNumber} notedPages={pagesWithNotes(notes.notes)} onOpen={openPage} />}
+        <div className="reader__stage" ref={stageRef} onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
+          {pdf ? (
+            scale > 0 && stageWidth > 0 && <PdfPageCanvas pdf={pdf} pageNumber={clampPage(pageNumber, pdf.numPages)} scale={scale} className="reader__page" />
+          ) : (
+            pdfError == null && <p className="loading">{t("common.loading")}</p>
+          )}
+        </div>
+        {panel === "search" && <SearchPanel meetingId={meetingId} documentId={documentId} onOpenPage={openPage} />}
+        {panel === "notes" && (
+          <NotesPanel page={pageNumber} notes={notes.notes} saveState={notes.saveState} error={notes.error} onSave={notes.save} onOpenPage={openPage} />
+        )}
+      </div>
+    </div>
+  );
+}

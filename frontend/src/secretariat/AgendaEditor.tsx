@@ -1,0 +1,74 @@
+// Add agenda items (top level or under another item). The agenda itself arrives live.
+import { useState, type FormEvent } from "react";
+import { api, call } from "../api/client";
+import { messageOf } from "../api/errors";
+import type { AgendaItem } from "../api/types";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { useI18n } from "../i18n/I18nProvider";
+import { AgendaTree } from "../meeting/AgendaTree";
+import { itemLabel } from "../meeting/selectors";
+
+export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda: AgendaItem[] }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState("");
+  const [presenter, setPresenter] = useState("");
+  const [parentId, setParentId] = useState<number | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) return;
+    setSending(true);
+    setError(null);
+    try {
+      await call(
+        api.POST("/api/v1/meetings/{meeting_id}/agenda", {
+          params: { path: { meeting_id: meetingId } },
+          body: { title: title.trim(), presenter: presenter.trim(), parent_id: parentId },
+        }),
+      );
+      setTitle("");
+      setPresenter("");
+    } catch (failure) {
+      setError(messageOf(failure, t("common.error")));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <section className="panel">
+      <h2>{t("meeting.agenda")}</h2>
+      <AgendaTree items={agenda} selectedId={null} onSelect={(id) => setParentId(id)} />
+      <form className="agenda-form" onSubmit={add}>
+        <h3>{t("secretariat.addItem")}</h3>
+        <label className="field">
+          <span>{t("secretariat.itemTitle")}</span>
+          <input required value={title} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span>{t("secretariat.parent")}</span>
+            <select value={parentId ?? ""} onChange={(event) => setParentId(event.target.value ? Number(event.target.value) : null)}>
+              <option value="">{t("secretariat.topLevel")}</option>
+              {agenda.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {itemLabel(item)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("secretariat.presenter")}</span>
+            <input value={presenter} onChange={(event) => setPresenter(event.target.value)} />
+          </label>
+        </div>
+        {error && <ErrorNotice message={error} />}
+        <button type="submit" className="button button--primary" disabled={sending}>
+          {t("secretariat.addItem")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+// The secretary marks each deputy present, absent or excused (with a reason).
+import { useState } from "react";
+import { api, call } from "../api/client";
+import { messageOf } from "../api/errors";
+import type { Attendance, AttendanceStatus } from "../api/types";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { useI18n } from "../i18n/I18nProvider";
+import { AttendanceBar } from "../meeting/AttendanceBar";
+
+const STATUSES: AttendanceStatus[] = ["present", "absent", "excused"];
+
+export function AttendanceEditor({ meetingId, attendance }: { meetingId: number; attendance: Attendance | null }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [reasons, setReasons] = useState<Record<number, string>>({});
+
+  async function mark(userId: number, status: AttendanceStatus) {
+    setError(null);
+    try {
+      await call(
+        api.PUT("/api/v1/meetings/{meeting_id}/attendance/{user_id}", {
+          params: { path: { meeting_id: meetingId, user_id: userId } },
+          body: { status, reason: status === "excused" ? (reasons[userId] ?? "") : "" },
+        }),
+      );
+    } catch (failure) {
+      setError(messageOf(failure, t("common.error")));
+    }
+  }
+
+  if (!attendance) return null;
+  return (
+    <section className="panel">
+      <h2>{t("secretariat.attendance")}</h2>
+      <AttendanceBar attendance={attendance} />
+      {error && <ErrorNotice message={error} />}
+      <ul className="attendance-list">
+        {attendance.items.map((entry) => (
+          <li key={entry.user_id} className="attendance-row">
+            <span className="attendance-row__name">{entry.full_name}</span>
+            <span className="segmented">
+              {STATUSES.map((status) => (
+                <button
+                  key={status}
+                  type="button"
+                  className={`segmented__option${entry.status === status ? " segmented__option--on" : ""}`}
+                  aria-pressed={entry.status === status}
+                  onClick={() => void mark(entry.user_id, status)}
+                >
+                  {t(`attendance.status.${status}`)}
+                </button>
+              ))}
+            </span>
+            {entry.status === "excused" || reasons[entry.user_id] !== undefined ? (
+              <input
+                className="attendance-row__reason"
+                placeholder={t("attendance.reason")}
+                value={reasons[entry.user_id] ?? entry.reason}
+                onChange={(event) => setReasons((current) => ({ ...current, [entry.user_id]: event.target.value }))}
+                onBlur={() => entry.status === "excused" && void mark(entry.user_id, "excused")}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
