@@ -5,8 +5,8 @@ import { messageOf } from "../api/errors";
 import type { AgendaItem } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useI18n } from "../i18n/I18nProvider";
+import { AgendaItemSelect } from "./AgendaItemSelect";
 import { AgendaTree } from "../meeting/AgendaTree";
-import { itemLabel } from "../meeting/selectors";
 
 export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda: AgendaItem[] }) {
   const { t } = useI18n();
@@ -48,17 +48,7 @@ export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda:
           <input required value={title} onChange={(event) => setTitle(event.target.value)} />
         </label>
         <div className="field-row">
-          <label className="field">
-            <span>{t("secretariat.parent")}</span>
-            <select value={parentId ?? ""} onChange={(event) => setParentId(event.target.value ? Number(event.target.value) : null)}>
-              <option value="">{t("secretariat.topLevel")}</option>
-              {agenda.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {itemLabel(item)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <AgendaItemSelect label={t("secretariat.parent")} noneLabel={t("secretariat.topLevel")} agenda={agenda} value={parentId} onChange={setParentId} />
           <label className="field">
             <span>{t("secretariat.presenter")}</span>
             <input value={presenter} onChange={(event) => setPresenter(event.target.value)} />

@@ -4,7 +4,7 @@ import { messageOf } from "../api/errors";
 import { uploadFormData, uploadWithProgress } from "../api/upload";
 import { DOCUMENT_KINDS, type AgendaItem, type DocumentKind } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
-import { itemLabel } from "../meeting/selectors";
+import { AgendaItemSelect } from "./AgendaItemSelect";
 import { nextToStart, titleFromFileName, uploadReducer } from "./uploadQueue";
 
 const PARALLEL_UPLOADS = 2;
@@ -59,17 +59,7 @@ export function DocumentUploader({ meetingId, agenda }: { meetingId: number; age
     <section className="panel uploader">
       <h2>{t("secretariat.upload")}</h2>
       <div className="field-row">
-        <label className="field">
-          <span>{t("secretariat.forItem")}</span>
-          <select value={itemId ?? ""} onChange={(event) => setItemId(event.target.value ? Number(event.target.value) : null)}>
-            <option value="">{t("secretariat.noItem")}</option>
-            {agenda.map((item) => (
-              <option key={item.id} value={item.id}>
-                {itemLabel(item)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgendaItemSelect label={t("secretariat.forItem")} noneLabel={t("secretariat.noItem")} agenda={agenda} value={itemId} onChange={setItemId} />
         <label className="field">
           <span>{t("secretariat.docKind")}</span>
           <select value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
