@@ -135,3 +135,7 @@ MESSAGES.update({
     "too_many_choices": ("Chỉ được chọn tối đa {max} phương án", "Choose at most {max} options"),
     "already_voted": ("Bạn đã biểu quyết", "You have already voted"),
 })
+
+MESSAGES.update({
+    "poll_is_secret": ("Biểu quyết kín: không công bố ai đã bỏ phiếu", "A secret poll: who has voted is not listed"),
+})

@@ -13,7 +13,15 @@ from app.voting import export, service, views
 from app.voting.batch import BallotRequest
 from app.voting.access import poll_access
 from app.voting.runtime import VotingRuntime
-from app.voting.schemas import BallotAccepted, BallotIn, PollCreate, PollList, PollOpen, PollOut
+from app.voting.schemas import (
+    BallotAccepted,
+    BallotIn,
+    PollCreate,
+    PollList,
+    PollOpen,
+    PollOut,
+    VoterList,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["voting"])
 
@@ -93,6 +101,17 @@ async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, address: Cl
         scope=scope_of(request)))
     _runtime(request).ballot_counted(poll_id)
     return Response(answer, status_code=status.HTTP_201_CREATED, media_type="application/json")
+
+
+@router.get("/polls/{poll_id}/voters", response_model=VoterList)
+async def poll_voters(poll_id: Id, principal: CurrentUser, uow: UowDep) -> VoterList:
+    """Open (named) polls only, for the chair and the secretariat: each deputy who may vote and
+    whether they have. A secret poll answers 409 `poll_is_secret` (progress gives the counts)."""
+    poll, access = await poll_access(uow.session, principal, poll_id)
+    access.require_chair()
+    if poll.secret:
+        raise Conflict("poll_is_secret")
+    return VoterList(items=await views.voters(uow.session, poll, access.meeting.council_id))
 
 
 async def _closed_poll(uow, principal, poll_id: int) -> tuple[PollOut, Meeting]:  # type: ignore[no-untyped-def]

@@ -92,3 +92,13 @@ class PollOut(BaseModel):
 
 class PollList(BaseModel):
     items: list[PollOut]
+
+
+class VoterOut(BaseModel):
+    user_id: int
+    full_name: str
+    voted: bool
+
+
+class VoterList(BaseModel):
+    items: list[VoterOut]

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.documents.access import items_hidden_from_guests
 from app.meetings.access import MeetingAccess
-from app.models import Poll, PollChoice, PollOption, PollVoter
+from app.models import Membership, Poll, PollChoice, PollOption, PollVoter, User
 from app.voting.access import sees_poll
-from app.voting.schemas import MyBallot, OptionOut, PollOut, Progress
+from app.voting.progress import may_vote
+from app.voting.schemas import MyBallot, OptionOut, PollOut, Progress, VoterOut
 
 
 async def options_of(session: AsyncSession, poll_ids: list[int]) -> dict[int, list[PollOption]]:
@@ -86,3 +87,15 @@ async def snapshot_poll(session: AsyncSession, access: MeetingAccess) -> dict[st
     if current is None:
         return None
     return await event_data(session, current)
+
+
+async def voters(session: AsyncSession, poll: Poll, council_id: int) -> list[VoterOut]:
+    """Who may vote in an open (named) poll and whether they have: the chair's "not yet" list."""
+    voted = set(await session.scalars(select(PollVoter.user_id).where(PollVoter.poll_id == poll.id)))
+    rows = await session.execute(
+        select(User.id, User.full_name).join(Membership, Membership.user_id == User.id)
+        .where(Membership.council_id == council_id,
+               or_(may_vote(poll, council_id), User.id.in_(voted)))
+        .order_by(User.full_name, User.id))
+    return [VoterOut(user_id=user_id, full_name=name, voted=user_id in voted)
+            for user_id, name in rows.all()]

@@ -28,6 +28,7 @@ MATRIX: dict[tuple[str, str], tuple[Any, tuple[int, ...]]] = {
     ("POST", "/api/v1/polls/{draft}/open"): (None, (401, 404, 404, 404, 404, 404, 200, 200, 200)),
     ("POST", "/api/v1/polls/{open}/close"): (None, (401, 404, 404, 403, 403, 403, 200, 200, 200)),
     ("POST", "/api/v1/polls/{open}/ballots"): ({"option_ids": ["{yes}"]}, (401, 404, 404, 403, 403, 201, 201, 403, 403)),
+    ("GET", "/api/v1/polls/{open}/voters"): (None, (401, 404, 404, 403, 403, 403, 200, 200, 200)),
     ("POST", "/api/v1/polls/{closed}/revote"): (None, (401, 404, 404, 403, 403, 403, 201, 201, 201)),
     ("DELETE", "/api/v1/polls/{draft}"): (None, (401, 404, 404, 404, 404, 404, 204, 204, 204)),
     ("GET", "/api/v1/polls/{closed}/result.csv"): (None, (401, 404, 404, 200, 200, 200, 200, 200, 200)),

@@ -335,3 +335,15 @@ async def test_exports(client, world, hall, new_poll) -> None:  # type: ignore[n
     assert {"option": "yes", "value": 2} in popolo["counts"]
     assert {v["voter_id"] for v in popolo["votes"]} == {f"person-{world.users[w]}" for w in ("chair", "deputy")}
     json.dumps(popolo)
+
+
+async def test_who_has_not_voted_yet_in_an_open_poll(client, world, hall, new_poll) -> None:  # type: ignore[no-untyped-def]
+    poll = await new_poll()
+    url = f"/api/v1/polls/{poll['id']}"
+    await client.post(f"{url}/open", headers=world.headers("chair"))
+    await client.post(f"{url}/ballots", json={"option_ids": [poll["options"][0]["id"]]}, headers=world.headers("deputy"))
+    listed = (await client.get(f"{url}/voters", headers=world.headers("chair"))).json()["items"]
+    assert {(v["user_id"], v["voted"]) for v in listed} == {(world.users["deputy"], True), (world.users["chair"], False)}
+    secret = await new_poll(secret=True, title="Bỏ phiếu kín")
+    assert_error(await client.get(f"/api/v1/polls/{secret['id']}/voters", headers=world.headers("chair")),
+                 409, "poll_is_secret")
