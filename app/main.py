@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -50,6 +51,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         voting.start()
         await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
+        # What start-up built lives as long as the process: keep it out of every future
+        # garbage collection, whose full passes otherwise pause a vote or a fan-out.
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(7000, 10, 100)
         yield
         await voting.stop()
         await live.stop()
