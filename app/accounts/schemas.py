@@ -3,17 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from app.kit.schemas import NoNul
 
 
-def _refuse_nul(value: str) -> str:
-    # PostgreSQL text cannot hold U+0000: refuse it as invalid input rather than fail at the database.
-    if "\x00" in value:
-        raise ValueError("must not contain the NUL character")
-    return value
-
-
-NoNul = AfterValidator(_refuse_nul)
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[

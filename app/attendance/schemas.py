@@ -4,6 +4,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from app.kit.schemas import NoNul
+
 Status = Literal["present", "absent", "excused"]
 
 
@@ -11,7 +13,7 @@ class AttendanceMark(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: Status
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] = ""
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), NoNul] = ""
 
 
 class AttendanceEntry(BaseModel):

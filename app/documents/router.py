@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,6 +30,7 @@ from app.documents.search_service import search
 from app.documents.serving import pdf_response
 from app.documents.upload import ReceivedUpload, receive_upload
 from app.idempotency import IdempotencyKey, remember, replay, scope_of
+from app.kit.schemas import NoNul
 from app.kit.time import utcnow
 from app.meetings.access import meeting_access
 from app.meetings.service import require_open
@@ -214,7 +216,7 @@ async def package(meeting_id: int, request: Request, principal: CurrentUser,
 
 @router.get("/search", response_model=SearchResults)
 async def search_endpoint(principal: CurrentUser, uow: UowDep,
-                          q: str = Query(min_length=1, max_length=200),
+                          q: Annotated[str, Query(min_length=1, max_length=200), NoNul],
                           meeting_id: int | None = None) -> SearchResults:
     return SearchResults(items=await search(uow.session, principal=principal, query=q,
                                             meeting_id=meeting_id))

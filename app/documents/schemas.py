@@ -5,10 +5,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.kit.schemas import NoNul
+
 DocumentKind = Literal["proposal", "draft_resolution", "review_report", "report", "resolution",
                        "minutes", "other"]
 ProcessingState = Literal["processing", "ready", "failed"]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), NoNul]
 
 
 class UploadFields(BaseModel):
@@ -116,7 +118,7 @@ class Note(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     page: int = Field(ge=1, le=100_000)
-    text: Annotated[str, StringConstraints(max_length=20_000)]
+    text: Annotated[str, StringConstraints(max_length=20_000), NoNul]
     rect: list[float] | None = Field(default=None, min_length=4, max_length=4,
                                      description="x, y, width, height in page units")
 

@@ -11,3 +11,14 @@ from pydantic import AfterValidator, AwareDatetime
 Instant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]
 
 
+
+
+def _refuse_nul(value: str) -> str:
+    # PostgreSQL text cannot hold U+0000: refuse it as invalid input rather than fail at the
+    # database (and store the same on SQLite as on PostgreSQL).
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character")
+    return value
+
+
+NoNul = AfterValidator(_refuse_nul)

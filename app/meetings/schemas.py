@@ -5,14 +5,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import Instant
+from app.kit.schemas import Instant, NoNul
 
 MeetingKind = Literal["regular", "thematic", "extraordinary"]
 MeetingState = Literal["draft", "published", "in_progress", "closed"]
 ItemState = Literal["pending", "current", "done"]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Text = Annotated[str, StringConstraints(max_length=20_000)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), NoNul]
+Text = Annotated[str, StringConstraints(max_length=20_000), NoNul]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), NoNul]
 
 
 class MeetingCreate(BaseModel):

@@ -5,7 +5,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.accounts.schemas import Id, NoNul
+from app.accounts.schemas import Id
+from app.kit.schemas import NoNul
 
 Preset = Literal["resolution", "confidence", "election", "custom"]
 PollState = Literal["draft", "open", "closed"]
