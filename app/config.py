@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     font_path: Path | None = None
     event_retention_hours: int = Field(default=24, ge=1, le=24 * 365)
     live_queue_size: int = Field(default=500, ge=10, le=100_000)
+    read_grant_ttl_s: float = Field(default=5.0, ge=0, le=300)
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -7,12 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.deps import CurrentUser, OwnTransactionUser
+from app.accounts.deps import CurrentUser, OwnTransactionUser, authenticate_request, bearer_token
 from app.accounts.service import Principal
+from app.accounts.tokens import token_digest
 from app.db import Database
-from app.deps import DatabaseDep, UowDep
+from app.deps import ClientAddress, DatabaseDep, UowDep
 from app.documents import notes, service
 from app.documents.access import document_access
+from app.documents.grants import ReadGrant
 from app.documents.package import build_package
 from app.documents.runtime import DocumentRuntime
 from app.documents.schemas import (
@@ -29,6 +31,7 @@ from app.documents.schemas import (
 from app.documents.search_service import search
 from app.documents.serving import pdf_response
 from app.documents.upload import ReceivedUpload, receive_upload
+from app.errors import NotAuthenticated
 from app.idempotency import IdempotencyKey, remember, replay, scope_of
 from app.kit.schemas import NoNul
 from app.kit.time import utcnow
@@ -181,11 +184,30 @@ async def delete_document(document_id: int, principal: CurrentUser, uow: UowDep)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-async def document_file(document_id: int, request: Request, principal: CurrentUser, uow: UowDep,
+async def document_file(document_id: int, request: Request, db: DatabaseDep, address: ClientAddress,
                         version: int | None = Query(default=None, ge=1)) -> Response:
-    document, access = await document_access(uow.session, principal, document_id)
-    row = await service.get_version(uow.session, document, version)
+    """Range reads of one tablet come in dozens: after the first, a short-lived read grant
+    (documents/grants.py) answers from memory, without the database."""
+    token = bearer_token(request)
+    if token is None:
+        raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
     runtime = _runtime(request)
+    key = (token_digest(token), document_id, version)
+    grant = runtime.grants.get(key)
+    if grant is None:
+        async with db.unit_of_work(write=False) as uow:
+            principal = await authenticate_request(request, uow, address, uow_writes=False)
+            grant = await _read_grant(uow.session, runtime, principal, document_id, version)
+        runtime.grants.put(key, grant)
+    request.state.user_id = grant.user_id
+    return pdf_response(request, grant.path, etag=grant.etag, filename=grant.filename,
+                        modified=grant.modified, immutable=grant.immutable)
+
+
+async def _read_grant(session: AsyncSession, runtime: DocumentRuntime, principal: Principal,
+                      document_id: int, version: int | None) -> ReadGrant:
+    document, _ = await document_access(session, principal, document_id)
+    row = await service.get_version(session, document, version)
     path = runtime.store.path_for(row.sha256)
     etag = f'"{row.sha256}"'
     if document.confidential:
@@ -193,8 +215,8 @@ async def document_file(document_id: int, request: Request, principal: CurrentUs
             source=path, version_id=row.id, user_id=principal.user.id,
             reader_name=principal.user.full_name, now=utcnow())
         etag = f'"{row.sha256[:32]}-u{principal.user.id}-{int(path.stat().st_mtime)}"'
-    return pdf_response(request, path, etag=etag, filename=row.filename, modified=row.created_at,
-                        immutable=version is not None)
+    return ReadGrant(user_id=principal.user.id, path=path, etag=etag, filename=row.filename,
+                     modified=row.created_at, immutable=version is not None)
 
 
 for _method in ("GET", "HEAD"):

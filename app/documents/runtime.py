@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.config import Settings
 from app.db import Database
+from app.documents.grants import ReadGrants
 from app.documents.processing import TextExtractor
 from app.documents.service import PdfLimits
 from app.documents.storage import BlobStore
@@ -19,6 +20,7 @@ class DocumentRuntime:
     limits: PdfLimits
     extractor: TextExtractor
     settings: Settings
+    grants: ReadGrants
 
     def watermarker(self) -> Watermarker:
         return Watermarker(self.settings.data_dir / "watermarked",
@@ -30,4 +32,4 @@ class DocumentRuntime:
         limits = PdfLimits(inline_bytes=settings.inline_processing_mb * 1024 * 1024,
                            timeout_s=settings.pdf_timeout_s, memory_mb=settings.pdf_memory_mb)
         return cls(store=store, limits=limits, extractor=TextExtractor(db, store, limits),
-                   settings=settings)
+                   settings=settings, grants=ReadGrants(settings.read_grant_ttl_s))
