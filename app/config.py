@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     event_retention_hours: int = Field(default=24, ge=1, le=24 * 365)
     live_queue_size: int = Field(default=500, ge=10, le=100_000)
     read_grant_ttl_s: float = Field(default=5.0, ge=0, le=300)
+    file_link_secret: str | None = None
+    file_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -139,3 +139,8 @@ MESSAGES.update({
 MESSAGES.update({
     "poll_is_secret": ("Biểu quyết kín: không công bố ai đã bỏ phiếu", "A secret poll: who has voted is not listed"),
 })
+
+MESSAGES.update({
+    "file_link_invalid": ("Đường dẫn tệp không hợp lệ", "The file link is not valid"),
+    "file_link_expired": ("Đường dẫn tệp đã hết hạn; hãy mở lại tài liệu", "The file link has expired; open the document again"),
+})

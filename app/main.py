@@ -17,6 +17,7 @@ from app.attendance.router import router as attendance_router
 from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
+from app.documents.router import files_router
 from app.documents.router import router as documents_router
 from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.runtime import DocumentRuntime
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(councils_router)
     app.include_router(meetings_router)
     app.include_router(documents_router)
+    app.include_router(files_router)
     app.include_router(attendance_router)
     app.include_router(voting_router)
     app.include_router(live_router)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -15,6 +16,7 @@ from app.deps import ClientAddress, DatabaseDep, UowDep
 from app.documents import notes, service
 from app.documents.access import document_access
 from app.documents.grants import ReadGrant
+from app.documents.links import LinkRefused
 from app.documents.package import build_package
 from app.documents.runtime import DocumentRuntime
 from app.documents.schemas import (
@@ -22,6 +24,7 @@ from app.documents.schemas import (
     DocumentList,
     DocumentOut,
     DocumentUpdate,
+    FileLink,
     NotesIn,
     NotesOut,
     OutlineItem,
@@ -31,7 +34,7 @@ from app.documents.schemas import (
 from app.documents.search_service import search
 from app.documents.serving import pdf_response
 from app.documents.upload import ReceivedUpload, receive_upload
-from app.errors import NotAuthenticated
+from app.errors import Forbidden, NotAuthenticated
 from app.idempotency import IdempotencyKey, remember, replay, scope_of
 from app.kit.schemas import NoNul
 from app.kit.time import utcnow
@@ -40,6 +43,7 @@ from app.meetings.service import require_open
 from app.models import Document, DocumentVersion
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
+files_router = APIRouter(tags=["documents"])
 
 
 def _runtime(request: Request) -> DocumentRuntime:
@@ -188,6 +192,24 @@ async def document_file(document_id: int, request: Request, db: DatabaseDep, add
                         version: int | None = Query(default=None, ge=1)) -> Response:
     """Range reads of one tablet come in dozens: after the first, a short-lived read grant
     (documents/grants.py) answers from memory, without the database."""
+    grant = await _grant_for(request, db, address, document_id, version)
+    return pdf_response(request, grant.path, etag=grant.etag, filename=grant.filename,
+                        modified=grant.modified, immutable=grant.immutable)
+
+
+@router.get("/documents/{document_id}/link", response_model=FileLink)
+async def document_link(document_id: int, request: Request, db: DatabaseDep, address: ClientAddress,
+                        version: int | None = Query(default=None, ge=1)) -> FileLink:
+    """A signed URL of the document's file for the caller (their watermarked copy of a
+    confidential one), valid KYHOP_FILE_LINK_TTL_S seconds: its Range reads need no token and
+    are checked by the signature alone (by nginx `secure_link` in a deployment behind it)."""
+    grant = await _grant_for(request, db, address, document_id, version)
+    url, expires = _runtime(request).links.link(grant.path)
+    return FileLink(url=url, expires_at=datetime.fromtimestamp(expires, UTC))
+
+
+async def _grant_for(request: Request, db: Database, address: str, document_id: int,
+                     version: int | None) -> ReadGrant:
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
@@ -200,8 +222,7 @@ async def document_file(document_id: int, request: Request, db: DatabaseDep, add
             grant = await _read_grant(uow.session, runtime, principal, document_id, version)
         runtime.grants.put(key, grant)
     request.state.user_id = grant.user_id
-    return pdf_response(request, grant.path, etag=grant.etag, filename=grant.filename,
-                        modified=grant.modified, immutable=grant.immutable)
+    return grant
 
 
 async def _read_grant(session: AsyncSession, runtime: DocumentRuntime, principal: Principal,
@@ -259,3 +280,24 @@ async def replace_annotations(document_id: int, body: NotesIn, principal: Curren
                                                     document=document, notes=body.items))
 
 
+
+
+async def signed_file(relative: str, request: Request, e: int = Query(ge=0, le=2**40),
+                      s: str = Query(max_length=64)) -> Response:
+    """A file by its signed link (GET /api/v1/documents/{id}/link): no token, no database."""
+    try:
+        path = _runtime(request).links.check(relative, e, s)
+    except LinkRefused as refused:
+        raise Forbidden(refused.code) from None
+    stat = path.stat()
+    return pdf_response(request, path, etag=f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"',
+                        filename=path.name + ".pdf" if path.suffix != ".pdf" else path.name,
+                        modified=datetime.fromtimestamp(stat.st_mtime, UTC), immutable=False)
+
+
+for _method in ("GET", "HEAD"):
+    files_router.add_api_route(
+        "/files/{relative:path}", signed_file, methods=[_method],
+        operation_id=f"signed_file_{_method.lower()}", response_class=Response,
+        summary="A stored file by its signed link",
+        responses={200: {"content": {"application/pdf": {}}}, 206: {"description": "Range"}})

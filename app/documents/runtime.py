@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from app.config import Settings
 from app.db import Database
 from app.documents.grants import ReadGrants
+from app.documents.links import FileLinks
 from app.documents.processing import TextExtractor
 from app.documents.service import PdfLimits
 from app.documents.storage import BlobStore
@@ -21,6 +22,7 @@ class DocumentRuntime:
     extractor: TextExtractor
     settings: Settings
     grants: ReadGrants
+    links: FileLinks
 
     def watermarker(self) -> Watermarker:
         return Watermarker(self.settings.data_dir / "watermarked",
@@ -32,4 +34,6 @@ class DocumentRuntime:
         limits = PdfLimits(inline_bytes=settings.inline_processing_mb * 1024 * 1024,
                            timeout_s=settings.pdf_timeout_s, memory_mb=settings.pdf_memory_mb)
         return cls(store=store, limits=limits, extractor=TextExtractor(db, store, limits),
-                   settings=settings, grants=ReadGrants(settings.read_grant_ttl_s))
+                   settings=settings, grants=ReadGrants(settings.read_grant_ttl_s),
+                   links=FileLinks.load(settings.data_dir, settings.file_link_secret,
+                                        settings.file_link_ttl_s))

@@ -131,3 +131,8 @@ class NotesIn(BaseModel):
 
 class NotesOut(BaseModel):
     items: list[Note]
+
+
+class FileLink(BaseModel):
+    url: str = Field(description="/files/…?e=…&s=… — a path on this server, or on nginx in front of it")
+    expires_at: datetime

@@ -54,3 +54,42 @@ async def test_a_grant_is_per_token_and_follows_confidentiality(client, world, m
     # The deputy now gets a watermarked copy (a different ETag), the guest nothing.
     stamped = await client.get(url, headers=world.headers("deputy"))
     assert stamped.status_code == 200 and "-u" in stamped.headers["etag"]
+
+
+async def test_signed_links_read_without_a_token(client, world, meeting, upload, vietnamese_pdf, app) -> None:  # type: ignore[no-untyped-def]
+    created = await meeting()
+    document = (await upload(created["id"], vietnamese_pdf)).json()
+    answer = await client.get(f"/api/v1/documents/{document['id']}/link", headers=world.headers("guest"))
+    assert answer.status_code == 200, answer.text
+    url = answer.json()["url"]
+    assert url.startswith("/files/blobs/") and "token" not in url
+    read = await client.get(url, headers={"Range": "bytes=0-1023"})
+    assert read.status_code == 206 and read.content == vietnamese_pdf[:1024]
+    assert (await client.get(url)).content == vietnamese_pdf
+
+    path, query = url.split("?")
+    tampered = path + "?" + query[:-2] + ("AA" if not query.endswith("AA") else "BB")
+    assert_error(await client.get(tampered), 403, "file_link_invalid")
+    assert_error(await client.get(path.replace("blobs", "watermarked") + "?" + query), 403, "file_link_invalid")
+    links = app.state.documents.links
+    old_url, _ = links.link(links.root / path.removeprefix("/files/"), now=0)
+    assert_error(await client.get(old_url), 403, "file_link_expired")
+    # A link signed for something outside the data directory is refused even with a good signature.
+    from app.documents.links import signature
+    (links.root.parent / "outside.txt").write_text("không được đọc")
+    (links.root / "kyhop.sqlite3").write_text("không được đọc")
+    for forged in ("../outside.txt", "blobs/../../outside.txt", "kyhop.sqlite3", "secrets/file-links.key"):
+        sig = signature("/files/" + forged, 9999999999, links.secret)
+        escaped = forged.replace("..", "%2E%2E")  # as a client would send it past URL normalisation
+        assert_error(await client.get(f"/files/{escaped}?e=9999999999&s={sig}"), 403, "file_link_invalid")
+    assert_error(await client.get(f"/api/v1/documents/{document['id']}/link", headers=world.headers("outsider")), 404)
+
+
+async def test_a_confidential_documents_link_is_the_readers_stamped_copy(client, world, meeting, upload, vietnamese_pdf) -> None:  # type: ignore[no-untyped-def]
+    created = await meeting()
+    document = (await upload(created["id"], vietnamese_pdf, confidential=True)).json()
+    assert_error(await client.get(f"/api/v1/documents/{document['id']}/link", headers=world.headers("guest")), 404)
+    url = (await client.get(f"/api/v1/documents/{document['id']}/link", headers=world.headers("deputy"))).json()["url"]
+    assert url.startswith("/files/watermarked/")
+    stamped = (await client.get(url)).content
+    assert stamped.startswith(b"%PDF") and stamped != vietnamese_pdf

@@ -148,10 +148,11 @@ class Server:
         return {"Authorization": f"Bearer {self.people.tokens[who]}"}
 
     async def api(self, who: str, method: str, path: str, *, expect_status: int | None = None,
-                  **kwargs: Any) -> Any:
+                  headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
         """One API call as `who`; the JSON answer (asserting the status when given)."""
         async with httpx.AsyncClient(base_url=self.base, timeout=30) as client:
-            response = await client.request(method, path, headers=self.headers(who), **kwargs)
+            response = await client.request(method, path, headers={**self.headers(who), **(headers or {})},
+                                            **kwargs)
         if expect_status is not None:
             assert response.status_code == expect_status, response.text
         return response.json() if response.content else None
@@ -263,6 +264,16 @@ class Device:
     page: Page
     errors: list[str]
 
+    def watch(self, page: Page) -> Page:
+        page.on("pageerror", lambda error: self.errors.append(f"{self.name}: {error}"))
+        return page
+
+    async def reopen(self, path: str) -> None:
+        """Closes the app and opens it again at `path`, in the same browser profile."""
+        await self.page.close()
+        self.page = self.watch(await self.context.new_page())
+        await self.page.goto(path)
+
     async def mark_loaded(self) -> None:
         """Marks the current document: `still_same_document` proves nothing reloaded it."""
         await self.page.evaluate("() => { window.__kyhopE2e = 'same document'; }")
@@ -285,9 +296,9 @@ async def devices(browser: Browser, kyhop: Server, request: pytest.FixtureReques
             viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh",
             base_url=base or kyhop.base, service_workers="allow")
         context.set_default_timeout(TIMEOUT_MS)
-        page = await context.new_page()
-        device = Device(name=name, context=context, page=page, errors=[])
-        page.on("pageerror", lambda error: device.errors.append(f"{name}: {error}"))
+        device = Device(name=name, context=context, page=None, errors=[])  # type: ignore[arg-type]
+        device.page = device.watch(await context.new_page())
+        page = device.page
         opened.append(device)
         if login is not None:
             await log_in(page, login, start=start)
@@ -430,7 +441,7 @@ _DRAWN = """(selector) => {
 
 
 async def wait_for_drawn_page(page: Page, *, page_number: int, timeout: float = TIMEOUT_MS) -> None:
-    """Waits until the reader's canvas shows page `page_number` with ink on it: a white page
-    with dark pixels (text), read back from the canvas itself."""
-    await page.wait_for_function(_DRAWN, arg=f'.reader__page[data-page="{page_number}"]',
+    """Waits until the reader's canvas has drawn page `page_number` (PdfPageCanvas marks it with
+    data-rendered) and shows ink: a white page with dark pixels (text), read back from the canvas."""
+    await page.wait_for_function(_DRAWN, arg=f'.reader__page[data-rendered="{page_number}"]',
                                  polling=100, timeout=timeout)
