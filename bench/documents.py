@@ -18,6 +18,9 @@
 3. Processing (check + pages + text extraction, `app.documents.pdf.inspect_pdf`) beside poppler's
    `pdftotext` on the same file, both at nice 10 (the app's inspector lowers its own priority).
 
+Also measured: the same Range reads through a signed link (`GET /api/v1/documents/{id}/link`),
+checked by the app alone and by nginx in front (`secure_link`, the README's deployment recipe).
+
 Needs nginx, wrk and pdftotext (Debian: `apt-get install -y nginx-light wrk poppler-utils`). The
 PDF is built once and cached under bench/.cache/. Everything runs on 127.0.0.1 in a temporary
 directory; every server started here is stopped on exit, also on Ctrl-C, errors or the overall
@@ -559,6 +562,7 @@ class ServerSummary:
 
 _NGINX_CONF = """
 daemon off;
+%(user)s
 worker_processes %(workers)s;
 pid "%(dir)s/nginx.pid";
 error_log "%(dir)s/nginx-error.log" warn;
@@ -580,9 +584,21 @@ http {
             alias "%(pdf)s";
             default_type application/pdf;
         }
+        # The deployment recipe of README.md: nginx checks the app's signed links itself.
+        location /files/ {
+            secure_link $arg_s,$arg_e;
+            secure_link_md5 "$secure_link_expires$uri %(secret)s";
+            if ($secure_link = "") { return 403; }
+            if ($secure_link = "0") { return 403; }
+            alias "%(data)s/";
+            default_type application/pdf;
+        }
     }
 }
 """
+
+
+LINK_SECRET = "bench-file-link-secret"
 
 
 async def start_nginx(children: Children, workdir: Path, pdf: Path, workers: str) -> Target:
@@ -592,7 +608,10 @@ async def start_nginx(children: Children, workdir: Path, pdf: Path, workers: str
     port = free_port()
     conf = ngx_dir / "nginx.conf"
     conf.write_text(_NGINX_CONF % {"dir": ngx_dir, "port": port, "pdf": pdf.resolve(),
-                                   "workers": workers})
+                                   "workers": workers, "secret": LINK_SECRET,
+                                   # as root, nginx's workers would run as nobody: keep ours
+                                   "user": "user root;" if os.geteuid() == 0 else "",
+                                   "data": (workdir / "data").resolve()})
     log_file = ngx_dir / "nginx-output.log"
     proc = children.start("nginx", [nginx, "-p", str(ngx_dir), "-c", str(conf),
                                     "-e", str(ngx_dir / "nginx-error.log")], output=log_file)
@@ -623,6 +642,7 @@ async def start_app(children: Children, workdir: Path) -> App:
         "KYHOP_DATA_DIR": str(data_dir),
         "KYHOP_DATABASE_URL": f"sqlite+aiosqlite:///{data_dir / 'kyhop.sqlite3'}",
         "KYHOP_MAX_UPLOAD_MB": "200",
+        "KYHOP_FILE_LINK_SECRET": LINK_SECRET,
     })
     log_file = workdir / "app.log"
     with log_file.open("ab") as out:
@@ -768,14 +788,18 @@ async def run(args: argparse.Namespace, children: Children, workdir: Path) -> di
         log(f"  answered in {first_s:.2f} s, text extracted {processed_s:.1f} s later")
         target_app = Target("app", app.port, f"/api/v1/documents/{document['id']}/file",
                             {"Authorization": f"Bearer {token}"}, app.pgid)
+        link = (await client.get(f"/api/v1/documents/{document['id']}/link",
+                                 headers={"Authorization": f"Bearer {token}"})).json()["url"]
+        links = [Target("app-link", app.port, link, {}, app.pgid),
+                 Target("nginx-link", nginx.port, link, {}, nginx.pgid)]
 
-        for target in (nginx, target_app):
+        for target in (nginx, target_app, *links):
             await check_target(target, data)
             for _ in range(30):  # warm up: page cache, connection pools, code paths
                 await first_page(target, size)
 
         log("time to first page on idle servers …")
-        summaries = {"nginx": ServerSummary(), "app": ServerSummary()}
+        summaries = {name: ServerSummary() for name in ("nginx", "app", "app-link", "nginx-link")}
         for _ in range(args.probes):
             for target in (nginx, target_app):
                 summaries[target.name].idle_probes_s.append(await first_page(target, size))
@@ -783,6 +807,7 @@ async def run(args: argparse.Namespace, children: Children, workdir: Path) -> di
         order = [nginx, target_app] if args.rounds == 1 else \
             [nginx, target_app, target_app, nginx] * (args.rounds // 2) + \
             ([nginx, target_app] if args.rounds % 2 else [])
+        order += links  # one phase each: the signed-link paths (README, "Deploying for real")
         phase_s = args.seconds / args.rounds
         for number, target in enumerate(order, start=1):
             log(f"range load {number}/{len(order)}: {target.name}, {args.clients} clients, "
@@ -890,6 +915,16 @@ def report(results: dict[str, Any]) -> str:
         f"| first page, under the load: median / max (s) | {fmt_s(ngx['probes_loaded_s'])} | "
         f"{fmt_s(app['probes_loaded_s'])} | | ≤ 1 s: "
         f"{mark(bool(app['probes_loaded_s']) and max(app['probes_loaded_s']) <= 1)} |",
+        "",
+        "| Range reads by signed link (GET /documents/{id}/link) | requests/s | MB/s | "
+        "latency p50 / p99 (ms) | / nginx (plain file) | target |",
+        "|---|---|---|---|---|---|",
+        *[f"| {label} | {rng[name]['rps']:.0f} | {rng[name]['mbps']:.0f} | "
+          f"{rng[name]['p50_ms']:.2f} / {rng[name]['p99_ms']:.2f} | "
+          f"{ratio(rng[name]['rps'], ngx['rps'])} | ≥ 0.5: {mark(rng[name]['rps'] >= 0.5 * ngx['rps'])} |"
+          for name, label in (("app-link", "the app checks the signature (no database)"),
+                              ("nginx-link", "nginx in front checks it (secure_link)"))
+          if rng.get(name, {}).get("requests")],
         "",
         "| Upload of the 50 MB PDF (request start → 201) | seconds | target |",
         "|---|---|---|",

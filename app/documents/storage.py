@@ -115,9 +115,14 @@ class BlobStore:
             staged.path.unlink(missing_ok=True)
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Readable by the group: nginx in the app's group can serve signed links (README).
+        os.chmod(staged.path, STORED_FILE_MODE)
         os.replace(staged.path, target)
         _fsync_dir(target.parent)  # the rename itself survives a power cut
         return target
+
+
+STORED_FILE_MODE = 0o640
 
 
 def _write(file: BinaryIO, digest: hashlib._Hash, data: bytearray) -> None:

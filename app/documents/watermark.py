@@ -15,6 +15,8 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 from pypdf._page import PageObject
 
+from app.documents.storage import STORED_FILE_MODE
+
 VIETNAM_TIME = timezone(timedelta(hours=7))
 
 
@@ -74,6 +76,7 @@ class Watermarker:
             os.close(fd)
             try:
                 stamp_pdf(source, Path(temporary), watermark_text(reader_name, now), self.font)
+                os.chmod(temporary, STORED_FILE_MODE)
                 os.replace(temporary, target)
             finally:
                 Path(temporary).unlink(missing_ok=True)
