@@ -7,14 +7,16 @@ import { PDFJS_ASSET_PREFIX, pdfjsAssets } from "./vite.pdfjs-assets.ts";
 // The Kỳ Họp server (kyhop serve) during development; the built app is served by it directly.
 const API_TARGET = process.env.KYHOP_API ?? "http://127.0.0.1:8100";
 
-// Paths the server answers itself: never the app shell, never cached by the service worker.
-const SERVER_PATHS = [/^\/api\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
-
 export default defineConfig({
   plugins: [
     react(),
     pdfjsAssets(),
     VitePWA({
+      // Our own service worker (src/sw.ts): the app shell, PDF.js data files, and the documents
+      // of downloaded meeting packages served with Range support (docs in src/offline/).
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
       registerType: "autoUpdate",
       injectRegister: false,
       manifest: {
@@ -27,22 +29,19 @@ export default defineConfig({
         theme_color: "#8b1a1a",
         icons: [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
       },
-      workbox: {
-        // The app shell: every built script, style and the page itself.
-        globPatterns: ["**/*.{js,mjs,css,html,svg,webmanifest}"],
-        globIgnores: [`${PDFJS_ASSET_PREFIX}**`],
+      injectManifest: {
+        // The app shell: every built script, style and the page itself; and the PDF.js data
+        // files a downloaded document may need offline (fonts for PDFs that do not embed them,
+        // image decoders). The character maps (1.7 MB, CJK mostly) are cached on first use only.
+        globPatterns: [
+          "**/*.{js,mjs,css,html,svg,webmanifest}",
+          `${PDFJS_ASSET_PREFIX}standard_fonts/*.{pfb,ttf}`,
+          `${PDFJS_ASSET_PREFIX}wasm/{jbig2,openjpeg,qcms_bg}.wasm`,
+          `${PDFJS_ASSET_PREFIX}iccs/*.icc`,
+        ],
+        globIgnores: [`${PDFJS_ASSET_PREFIX}cmaps/**`, `${PDFJS_ASSET_PREFIX}wasm/*.js`],
         // The PDF.js worker is about 1.3 MB.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-        navigateFallback: "/index.html",
-        navigateFallbackDenylist: SERVER_PATHS,
-        runtimeCaching: [
-          {
-            // Fonts, character maps and decoders PDF.js asks for: fetched once, kept.
-            urlPattern: ({ url }) => url.pathname.startsWith(`/${PDFJS_ASSET_PREFIX}`),
-            handler: "CacheFirst",
-            options: { cacheName: "pdfjs-assets", expiration: { maxEntries: 400 } },
-          },
-        ],
       },
     }),
   ],

@@ -8,6 +8,7 @@ import "./styles/meeting.css";
 import "./styles/reader.css";
 import "./styles/voting.css";
 import "./styles/consoles.css";
+import "./styles/offline.css";
 
 // The service worker keeps the app shell, so the app opens with the hall's Wi-Fi down.
 if ("serviceWorker" in navigator) registerSW({ immediate: true });

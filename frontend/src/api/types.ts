@@ -23,6 +23,11 @@ export type AttendanceEntry = Schemas["AttendanceEntry"];
 export type AttendanceStatus = AttendanceEntry["status"];
 export type SearchHit = Schemas["SearchHit"];
 export type Note = Schemas["Note"];
+export type OfflinePackage = Schemas["Package"];
+export type PackageEntry = Schemas["PackageEntry"];
+export type Voter = Schemas["VoterOut"];
+export type ImportResult = Schemas["ImportResult"];
+export type NewAccount = Schemas["NewAccount"];
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   "proposal",

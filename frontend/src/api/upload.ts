@@ -1,4 +1,5 @@
-// Document uploads with progress: fetch() cannot report upload progress, XMLHttpRequest can.
+// Uploads with progress (documents, new versions, member lists): fetch() cannot report upload
+// progress, XMLHttpRequest can.
 // Each upload carries its own Idempotency-Key, so retrying a file whose answer was lost does not
 // store it twice.
 import { apiErrorFrom, networkError, ApiError } from "./errors";
@@ -12,8 +13,8 @@ export interface UploadFields {
   confidential?: boolean;
 }
 
-export interface UploadHandle {
-  done: Promise<DocumentInfo>;
+export interface UploadHandle<T = DocumentInfo> {
+  done: Promise<T>;
   abort: () => void;
 }
 
@@ -28,14 +29,14 @@ export function uploadFormData(file: Blob, filename: string, fields: UploadField
 }
 
 /** POSTs a multipart form; onProgress gets the fraction (0..1) of the body sent. */
-export function uploadWithProgress(
+export function uploadWithProgress<T = DocumentInfo>(
   path: string,
   form: FormData,
   idempotencyKey: string,
   onProgress: (fraction: number) => void,
-): UploadHandle {
+): UploadHandle<T> {
   const request = new XMLHttpRequest();
-  const done = new Promise<DocumentInfo>((resolve, reject) => {
+  const done = new Promise<T>((resolve, reject) => {
     request.open("POST", path);
     for (const [name, value] of Object.entries(requestHeaders({ "Idempotency-Key": idempotencyKey }))) {
       request.setRequestHeader(name, value);
@@ -52,7 +53,7 @@ export function uploadWithProgress(
       }
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);
-        resolve(body as DocumentInfo);
+        resolve(body as T);
       } else {
         noticeUnauthenticated(request.status);
         reject(apiErrorFrom(request.status, body, `HTTP ${request.status}`));
@@ -63,4 +64,9 @@ export function uploadWithProgress(
     request.send(form);
   });
   return { done, abort: () => request.abort() };
+}
+
+/** A new Idempotency-Key for one upload (kept for its retries). */
+export function newUploadKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

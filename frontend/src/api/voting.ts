@@ -121,3 +121,15 @@ export function castBallot(id: PollId, optionIds: PollId[], idempotencyKey: stri
     headers: { "Idempotency-Key": idempotencyKey },
   });
 }
+
+export interface Voter {
+  user_id: number;
+  full_name: string;
+  voted: boolean;
+}
+
+/** Who may vote in an open (named) poll and whether they have; 409 poll_is_secret for secret polls. */
+export async function listVoters(id: PollId): Promise<Voter[]> {
+  const answer = await requestJson<{ items: Voter[] }>({ method: "GET", path: `${path(id)}/voters` });
+  return answer.items;
+}

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { SessionProvider, useSession } from "../auth/SessionProvider";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import { LiveMeetingProvider } from "../live/LiveMeetingProvider";
+import { NoteSyncer } from "../offline/NoteSyncer";
+import { OfflineBanner } from "../offline/OfflineBanner";
 import { DevicesScreen } from "../screens/DevicesScreen";
 import { LoginScreen } from "../screens/LoginScreen";
 import { MeetingScreen } from "../screens/MeetingScreen";
@@ -89,7 +91,12 @@ function Router() {
 
   if (route.name === "login") return <LoginScreen />;
   if (!token) return null;
-  return <Suspense fallback={<Loading />}>{screenFor(route, token)}</Suspense>;
+  return (
+    <>
+      <NoteSyncer />
+      <Suspense fallback={<Loading />}>{screenFor(route, token)}</Suspense>
+    </>
+  );
 }
 
 export function App() {
@@ -97,6 +104,7 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <Router />
+        <OfflineBanner />
       </SessionProvider>
     </I18nProvider>
   );

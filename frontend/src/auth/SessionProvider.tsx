@@ -1,7 +1,10 @@
 // Who is logged in: the token (tokenStore) and the person (/me, remembered for offline starts).
+// What the tablet keeps for offline use belongs to that person: cleared at logout and when
+// someone else logs in (offline/forget.ts).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api, call } from "../api/client";
 import type { Me } from "../api/types";
+import { claimOfflineData, forgetOfflineData, sendQueuedNotes } from "../offline/forget";
 import { rememberDeviceName } from "./deviceName";
 import { onTokenChange, readToken, saveToken } from "./tokenStore";
 
@@ -59,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (cancelled) return;
         setMe(fresh);
         rememberMe(fresh);
+        void claimOfflineData(fresh.id);
       })
       .catch(() => undefined); // offline: keep the remembered one; 401 clears the token
     return () => {
@@ -71,18 +75,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       api.POST("/api/v1/auth/login", { body: { username, password, device_name: deviceName } }),
     );
     rememberDeviceName(deviceName);
+    await claimOfflineData(answer.user.id);
     rememberMe(answer.user);
     setMe(answer.user);
     saveToken(answer.token);
   }, []);
 
   const logout = useCallback(async () => {
+    await sendQueuedNotes();
     try {
       await call(api.POST("/api/v1/auth/logout"));
     } catch {
       // offline or already revoked: forget the token here anyway
     }
     saveToken(null);
+    await forgetOfflineData();
   }, []);
 
   const value = useMemo(() => ({ token, me, login, logout }), [token, me, login, logout]);

@@ -1,5 +1,6 @@
 // The chair's console: the agenda with "activate" per item, quorum at a glance, polls created
-// from presets, opened and closed, with live progress and the result.
+// from presets, opened and closed, with live progress (who has not voted yet, for open polls)
+// and the result.
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client";
 import { ApiError, messageOf } from "../api/errors";
@@ -18,6 +19,7 @@ import { AttendanceBar } from "../meeting/AttendanceBar";
 import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
+import { NotVotedList } from "./NotVotedList";
 import { PollForm } from "./PollForm";
 
 export default function ChairConsole({ meetingId }: { meetingId: number }) {
@@ -121,6 +123,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
                   <button type="button" className="button button--danger button--large" disabled={busy} onClick={() => void act(() => closePoll(livePoll.id))}>
                     {t("chair.closePoll")}
                   </button>
+                  <NotVotedList poll={livePoll} />
                 </>
               )}
               {livePoll.state === "closed" && livePoll.result && <ResultChart result={livePoll.result} />}

@@ -3,6 +3,8 @@ import { documentInfo, event, snapshot } from "../test/fixtures";
 import { CLOSE_RESYNC } from "./closeCodes";
 import { LiveConnection } from "./connection";
 import type { LiveMessage } from "./messages";
+import { applySnapshot, type LiveState } from "./state";
+import type { LiveStateStore } from "./stateStore";
 
 /** Stands in for the browser's WebSocket: the test plays the server. */
 class FakeSocket {
@@ -36,11 +38,12 @@ class FakeSocket {
 
 let sockets: FakeSocket[];
 
-function connection(): LiveConnection {
+function connection(store?: LiveStateStore): LiveConnection {
   return new LiveConnection({
     meetingId: 7,
     token: "tok",
     origin: "http://tablet.local",
+    store,
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);
@@ -171,5 +174,38 @@ describe("LiveConnection", () => {
     expect(lastSocket().closedWith).toBe(1000);
     vi.advanceTimersByTime(60_000);
     expect(sockets).toHaveLength(1);
+  });
+
+  it("starts from the stored state (offline), resumes with its seq and stores what follows", () => {
+    let stored: LiveState | null = applySnapshot(snapshot(20));
+    const saves: number[] = [];
+    const store: LiveStateStore = {
+      load: () => stored,
+      save: (state) => {
+        stored = state;
+        saves.push(state.seq ?? -1);
+      },
+    };
+    const live = connection(store);
+    expect(live.getSnapshot().state.agenda).toHaveLength(3); // shown before any network
+    live.start();
+    expect(lastSocket().url).toContain("since=20");
+
+    lastSocket().serverCloses(1006); // no network
+    expect(live.getSnapshot().status).toBe("reconnecting");
+    expect(live.getSnapshot().state.seq).toBe(20);
+
+    vi.advanceTimersByTime(1_000);
+    lastSocket().open();
+    lastSocket().send(event(21, "agenda.current", { item_id: 3, previous_id: null, public: true }));
+    lastSocket().send(event(22, "poll.progress", { poll_id: 1, eligible: 1, voted: 1 }));
+    lastSocket().send(event(23, "poll.progress", { poll_id: 1, eligible: 1, voted: 1 }));
+    expect(saves).toEqual([21]); // at once, then at most once a second
+    vi.advanceTimersByTime(1_000);
+    expect(saves).toEqual([21, 23]);
+    expect(stored?.meeting?.current_item_id).toBe(3);
+    lastSocket().send(event(24, "poll.progress", { poll_id: 1, eligible: 1, voted: 1 }));
+    live.stop(); // leaving the screen writes what is waiting
+    expect(saves).toEqual([21, 23, 24]);
   });
 });

@@ -5,9 +5,12 @@ import { CLOSE_RESYNC, finalStatusFor, type ConnectionStatus } from "./closeCode
 import { parseLiveMessage } from "./messages";
 import { liveUrl, receive, resumeFrom } from "./sequence";
 import { EMPTY_LIVE_STATE, type LiveState } from "./state";
+import type { LiveStateStore } from "./stateStore";
 
 /** A connection that lasted this long was healthy: the next retry starts from a short delay. */
 const STABLE_CONNECTION_MS = 10_000;
+/** The state is written to the tablet's storage at most this often (poll progress is frequent). */
+const SAVE_DELAY_MS = 1_000;
 
 export interface LiveSnapshot {
   state: LiveState;
@@ -19,6 +22,8 @@ export interface LiveConnectionOptions {
   token: string;
   origin?: string;
   createSocket?: (url: string) => WebSocket;
+  /** Where the last known state is kept between visits (offline start, resume with since). */
+  store?: LiveStateStore;
 }
 
 export class LiveConnection {
@@ -30,9 +35,13 @@ export class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private openedAt: number | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private savedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: LiveConnectionOptions) {
     this.options = options;
+    const restored = options.store?.load() ?? null;
+    if (restored) this.snapshot = { state: restored, status: "connecting" };
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -46,6 +55,7 @@ export class LiveConnection {
     this.stopped = false;
     globalThis.addEventListener?.("online", this.reconnectNow);
     globalThis.document?.addEventListener("visibilitychange", this.onVisibility);
+    globalThis.addEventListener?.("pagehide", this.flushSave);
     this.connect();
   }
 
@@ -53,8 +63,10 @@ export class LiveConnection {
     this.stopped = true;
     globalThis.removeEventListener?.("online", this.reconnectNow);
     globalThis.document?.removeEventListener("visibilitychange", this.onVisibility);
+    globalThis.removeEventListener?.("pagehide", this.flushSave);
     this.clearRetry();
     this.dropSocket(1000);
+    this.flushSave();
   }
 
   /** After the network comes back or the tablet wakes: do not wait for the backoff. */
@@ -67,6 +79,7 @@ export class LiveConnection {
 
   private readonly onVisibility = (): void => {
     if (globalThis.document?.visibilityState === "visible") this.reconnectNow();
+    else this.flushSave();
   };
 
   private isFinal(): boolean {
@@ -135,7 +148,29 @@ export class LiveConnection {
   }
 
   private publish(snapshot: LiveSnapshot): void {
+    const changed = snapshot.state !== this.snapshot.state;
     this.snapshot = snapshot;
+    if (changed) this.scheduleSave();
     for (const listener of this.listeners) listener();
+  }
+
+  /** At once if the last write is a second old, else once that second is over. */
+  private scheduleSave(): void {
+    if (!this.options.store || this.saveTimer !== null) return;
+    const wait = this.savedAt + SAVE_DELAY_MS - Date.now();
+    if (wait <= 0) this.save();
+    else this.saveTimer = setTimeout(() => this.save(), wait);
+  }
+
+  /** Writes a change still waiting for its turn (the page is being hidden or left). */
+  private readonly flushSave = (): void => {
+    if (this.saveTimer !== null) this.save();
+  };
+
+  private save(): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.savedAt = Date.now();
+    this.options.store?.save(this.snapshot.state);
   }
 }

@@ -2,8 +2,17 @@ import type { DocumentInfo } from "../api/types";
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
+import { versionKey } from "../offline/documentStore";
 
-export function DocumentList({ meetingId, documents, emptyText }: { meetingId: number; documents: DocumentInfo[]; emptyText: string }) {
+interface DocumentListProps {
+  meetingId: number;
+  documents: DocumentInfo[];
+  emptyText: string;
+  /** "documentId:version" of the versions stored on this tablet, to mark them. */
+  stored?: Set<string>;
+}
+
+export function DocumentList({ meetingId, documents, emptyText, stored }: DocumentListProps) {
   const { t } = useI18n();
   if (documents.length === 0) return <p className="empty">{emptyText}</p>;
   return (
@@ -21,6 +30,11 @@ export function DocumentList({ meetingId, documents, emptyText }: { meetingId: n
                 {document.pages ? ` · ${t("document.pages", { count: document.pages })}` : ""}
                 {document.version > 1 ? ` · ${t("document.version", { version: document.version })}` : ""}
               </span>
+              {stored?.has(versionKey(document.id, document.version)) && (
+                <span className="document-card__offline" title={t("offline.onDeviceHint")}>
+                  ✓ {t("offline.onDevice")}
+                </span>
+              )}
             </span>
             {document.confidential && <span className="badge badge--confidential">{t("document.confidential")}</span>}
           </Link>

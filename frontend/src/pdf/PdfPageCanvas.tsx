@@ -19,6 +19,7 @@ export function PdfPageCanvas({ pdf, pageNumber, scale, className, onRendered }:
     let task: RenderTask | null = null;
     let cancelled = false;
     setFailed(false);
+    canvasRef.current?.removeAttribute("data-rendered"); // set once the page is drawn (tests, bench)
     (async () => {
       const page = await pdf.getPage(pageNumber);
       const canvas = canvasRef.current;
@@ -31,7 +32,9 @@ export function PdfPageCanvas({ pdf, pageNumber, scale, className, onRendered }:
       canvas.style.height = `${Math.floor(viewport.height / density)}px`;
       task = page.render({ canvas, viewport });
       await task.promise;
-      if (!cancelled) onRendered?.();
+      if (cancelled) return;
+      canvas.setAttribute("data-rendered", String(pageNumber));
+      onRendered?.();
     })().catch((error: unknown) => {
       if (!cancelled && !(error instanceof RenderingCancelledException)) setFailed(true);
     });

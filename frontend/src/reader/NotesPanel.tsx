@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Note } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
 import { noteFor, pagesWithNotes } from "./notes";
@@ -9,37 +9,63 @@ interface NotesPanelProps {
   notes: Note[];
   saveState: SaveState;
   error: string | null;
+  /** Pages whose note was changed on another device too: both texts were kept. */
+  conflicts: number[];
   onSave: (page: number, text: string) => void;
   onOpenPage: (page: number) => void;
 }
 
+interface Edit {
+  page: number;
+  text: string;
+}
+
 /** The private note of the page on screen, saved a moment after typing stops. */
-export function NotesPanel({ page, notes, saveState, error, onSave, onOpenPage }: NotesPanelProps) {
+export function NotesPanel({ page, notes, saveState, error, conflicts, onSave, onOpenPage }: NotesPanelProps) {
   const { t } = useI18n();
   const saved = noteFor(notes, page);
-  const [draft, setDraft] = useState(saved);
+  // What is being typed; null shows the saved note (which follows the server and merges).
+  const [edit, setEdit] = useState<Edit | null>(null);
+  const sent = useRef<Edit | null>(null);
+  const typing = edit?.page === page ? edit.text : null;
 
-  // A new page starts from its saved note; saving must not reset what is being typed.
-  useEffect(() => setDraft(noteFor(notes, page)), [page]);
+  const save = useRef(onSave);
+  save.current = onSave;
+  const send = useCallback((notePage: number, text: string) => {
+    sent.current = { page: notePage, text };
+    save.current(notePage, text);
+  }, []);
+
+  // Once sent, the text on screen is the saved one again (possibly merged with another device's).
+  useEffect(() => {
+    setEdit((current) => (current && sent.current && current.page === sent.current.page && current.text === sent.current.text ? null : current));
+  }, [saved]);
 
   useEffect(() => {
-    if (draft === saved) return;
-    const timer = setTimeout(() => onSave(page, draft), 800);
+    if (typing === null || typing === saved) return;
+    const timer = setTimeout(() => send(page, typing), 800);
     return () => clearTimeout(timer);
-  }, [draft, saved, page, onSave]);
+  }, [typing, saved, page, send]);
 
   const noted = pagesWithNotes(notes);
   return (
     <section className="side-panel notes">
       <label className="field">
         <span>{t("reader.notesForPage", { page })}</span>
-        <textarea rows={8} value={draft} onChange={(event) => setDraft(event.target.value)} onBlur={() => draft !== saved && onSave(page, draft)} />
+        <textarea
+          rows={8}
+          value={typing ?? saved}
+          onChange={(event) => setEdit({ page, text: event.target.value })}
+          onBlur={() => typing !== null && typing !== saved && send(page, typing)}
+        />
       </label>
-      <p className="muted">
+      <p className="muted" role="status">
         {t("reader.notesPrivate")}{" "}
         {saveState === "saving" && t("common.saving")}
-        {saveState === "saved" && draft === saved && `✓ ${t("common.saved")}`}
+        {saveState === "saved" && typing === null && `✓ ${t("common.saved")}`}
       </p>
+      {saveState === "queued" && <p className="notice notice--info">{t("reader.noteQueued")}</p>}
+      {conflicts.includes(page) && <p className="notice notice--info">{t("reader.noteMerged")}</p>}
       {saveState === "failed" && error !== null && <p className="notice notice--error">{t("reader.noteSaveFailed", { message: error })}</p>}
       {noted.length > 0 && (
         <>

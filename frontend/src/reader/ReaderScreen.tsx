@@ -1,5 +1,8 @@
 // The document reader: PDF.js pages over Range requests, thumbnails, zoom, page navigation,
-// search, private notes per page, and a notice when a new version of the document arrives.
+// search, private notes per page, a notice when a new version of the document arrives, and
+// "follow the chair": when the chair moves to another agenda item, an offer to go there. Offline,
+// a downloaded document opens from the tablet (the service worker answers its Range requests) and
+// the title, kind and version come from the meeting's last known state.
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useCallback, useEffect, useRef, useState, type TouchEvent } from "react";
 import { api, call } from "../api/client";
@@ -13,6 +16,8 @@ import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
+import { jumpOffer, UNKNOWN_WATCH, useFollowChair, watchCurrent, type ChairWatch } from "../meeting/followChair";
+import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { PdfPageCanvas } from "../pdf/PdfPageCanvas";
 import { pagesWithNotes } from "./notes";
 import { NotesPanel } from "./NotesPanel";
@@ -25,10 +30,6 @@ import { clampPage, scaleFor, zoomIn, zoomOut, type Zoom } from "./zoom";
 
 type SidePanel = "thumbnails" | "search" | "notes" | null;
 const SWIPE_PX = 60;
-
-function fileUrl(documentId: number, version: number): string {
-  return `/api/v1/documents/${documentId}/file?version=${version}`;
-}
 
 /** The width in PDF points of a page (for "fit width"). */
 function usePageWidth(pdf: PDFDocumentProxy | null, pageNumber: number): number {
@@ -63,12 +64,15 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const touchStart = useRef<number | null>(null);
   const stageWidth = useElementWidth(stageRef);
   const notes = useNotes(documentId);
+  const live = state.documents.find((document) => document.id === documentId);
 
+  // The version to open: the server's current one, or (offline) the one the tablet last knew.
+  const knownVersion = detail.data?.version ?? (detail.error != null ? live?.version : undefined) ?? null;
   useEffect(() => {
-    if (detail.data && openedVersion === null) setOpenedVersion(detail.data.version);
-  }, [detail.data, openedVersion]);
+    if (knownVersion !== null && openedVersion === null) setOpenedVersion(knownVersion);
+  }, [knownVersion, openedVersion]);
 
-  const { pdf, error: pdfError } = usePdfDocument(openedVersion ? fileUrl(documentId, openedVersion) : null, token);
+  const { pdf, error: pdfError } = usePdfDocument(documentId, openedVersion, token);
   const pageCount = pdf?.numPages ?? detail.data?.pages ?? 1;
   const pageWidth = usePageWidth(pdf, pageNumber);
   const scale = scaleFor(zoom, pageWidth, stageWidth - 16);
@@ -110,15 +114,23 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
     if (start - end > SWIPE_PX) openPage(pageNumber + 1);
   }
 
-  const live = state.documents.find((document) => document.id === documentId);
   const removed = state.seq !== null && !live && !detail.loading;
   const newer = live && openedVersion !== null && live.version > openedVersion ? live.version : null;
   const title = live?.title ?? detail.data?.title ?? t("common.loading");
+  const kind = detail.data?.kind ?? live?.kind;
+
+  // Follow the chair: a move to another agenda item is offered, never forced on a reader.
+  const [followChair] = useFollowChair(meetingId);
+  const current = currentItemId(state);
+  const [watch, setWatch] = useState<ChairWatch>(UNKNOWN_WATCH);
+  useEffect(() => setWatch((known) => watchCurrent(known, current, state.seq !== null)), [current, state.seq]);
+  const offer = findItem(state.agenda, jumpOffer(watch, current, live?.agenda_item_id ?? null, followChair));
+
   const togglePanel = (name: SidePanel) => setPanel((current) => (current === name ? null : name));
 
   return (
     <div className="screen reader">
-      <TopBar title={title} subtitle={detail.data ? t(`document.kind.${detail.data.kind}`) : undefined} backTo={paths.meeting(meetingId)}>
+      <TopBar title={title} subtitle={kind ? t(`document.kind.${kind}`) : undefined} backTo={paths.meeting(meetingId)}>
         <ConnectionIndicator status={status} />
       </TopBar>
 
@@ -173,8 +185,21 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
           </button>
         </div>
       )}
+      {offer && (
+        <div className="notice notice--info follow-offer" role="status">
+          <span>{t("reader.chairMoved", { item: itemLabel(offer) })}</span>
+          <span className="follow-offer__actions">
+            <button type="button" className="button button--primary" onClick={() => navigate(paths.meeting(meetingId))}>
+              {t("reader.goToItem")}
+            </button>
+            <button type="button" className="button" onClick={() => setWatch({ known: true, seen: offer.id })}>
+              {t("reader.stayHere")}
+            </button>
+          </span>
+        </div>
+      )}
       {removed && <ErrorNotice message={t("reader.removed")} />}
-      {detail.error != null && <ErrorNotice message={messageOf(detail.error, t("common.error"))} onRetry={detail.reload} retryLabel={t("common.retry")} />}
+      {detail.error != null && !live && <ErrorNotice message={messageOf(detail.error, t("common.error"))} onRetry={detail.reload} retryLabel={t("common.retry")} />}
       {pdfError != null && <ErrorNotice message={t("reader.loadFailed", { message: messageOf(pdfError, t("common.error")) })} />}
 
       <div className={`reader__body${panel ? ` reader__body--with-${panel === "thumbnails" ? "thumbnails" : "panel"}` : ""}`}>
@@ -188,7 +213,15 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
         </div>
         {panel === "search" && <SearchPanel meetingId={meetingId} documentId={documentId} onOpenPage={openPage} />}
         {panel === "notes" && (
-          <NotesPanel page={pageNumber} notes={notes.notes} saveState={notes.saveState} error={notes.error} onSave={notes.save} onOpenPage={openPage} />
+          <NotesPanel
+            page={pageNumber}
+            notes={notes.notes}
+            saveState={notes.saveState}
+            error={notes.error}
+            conflicts={notes.conflicts}
+            onSave={notes.save}
+            onOpenPage={openPage}
+          />
         )}
       </div>
     </div>

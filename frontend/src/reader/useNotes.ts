@@ -1,54 +1,71 @@
-// The reader's private notes for one document: loaded once, saved as the whole list (PUT).
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api, call } from "../api/client";
+// The reader's private notes for one document. Every edit is queued on the tablet first
+// (offline/noteStore.ts) and then sent: the server's notes are read, merged with the queue page
+// by page and written back (offline/noteSync.ts), so a note written on another device meanwhile
+// is never overwritten. Without a network the edit stays queued and is sent when it returns.
+import { useCallback, useEffect, useState } from "react";
 import { messageOf } from "../api/errors";
 import type { Note } from "../api/types";
-import { withNote } from "./notes";
+import { queueEdit, withQueued } from "../offline/noteQueue";
+import { noteStore } from "../offline/noteStore";
+import { noteSync, type SyncOutcome } from "../offline/noteSync";
 
-export type SaveState = "idle" | "saving" | "saved" | "failed";
+/** queued: kept on this tablet, to be sent when the network returns. */
+export type SaveState = "idle" | "saving" | "saved" | "queued" | "failed";
+
+function shown(documentId: number): Note[] {
+  const record = noteStore.read(documentId);
+  return withQueued(record.server, record.queued);
+}
 
 export function useNotes(documentId: number) {
-  const [notes, setNotes] = useState<Note[]>([]);
+  const [notes, setNotes] = useState<Note[]>(() => shown(documentId));
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef<Note[]>([]);
+  const [conflicts, setConflicts] = useState<number[]>([]);
 
-  useEffect(() => {
-    let cancelled = false;
-    call(api.GET("/api/v1/documents/{document_id}/annotations", { params: { path: { document_id: documentId } } }))
-      .then((answer) => {
-        if (cancelled) return;
-        latest.current = answer.items;
-        setNotes(answer.items);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [documentId]);
-
-  const save = useCallback(
-    async (page: number, text: string) => {
-      const next = withNote(latest.current, page, text);
-      latest.current = next;
-      setNotes(next);
-      setSaveState("saving");
-      setError(null);
-      try {
-        await call(
-          api.PUT("/api/v1/documents/{document_id}/annotations", {
-            params: { path: { document_id: documentId } },
-            body: { items: next },
-          }),
-        );
-        if (latest.current === next) setSaveState("saved");
-      } catch (failure) {
+  const settle = useCallback(
+    (outcome: SyncOutcome, after: "send" | "load") => {
+      setNotes(shown(documentId));
+      if (outcome.status === "sent") {
+        setSaveState("saved");
+        setError(null);
+        setConflicts(outcome.conflicts);
+      } else if (outcome.status === "queued") {
+        if (after === "send") setSaveState("queued");
+      } else if (outcome.status === "refused") {
         setSaveState("failed");
-        setError(messageOf(failure, ""));
+        setError(messageOf(outcome.error, ""));
       }
     },
     [documentId],
   );
 
-  return { notes, save, saveState, error };
+  // Show what the tablet knows at once, then what the server has (sending any queued edits).
+  useEffect(() => {
+    let cancelled = false;
+    setNotes(shown(documentId));
+    setSaveState("idle");
+    setConflicts([]);
+    const refresh = () => noteSync.refresh(documentId).then((outcome) => !cancelled && settle(outcome, "load"));
+    void refresh();
+    window.addEventListener("online", refresh);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", refresh);
+    };
+  }, [documentId, settle]);
+
+  const save = useCallback(
+    async (page: number, text: string) => {
+      const record = noteStore.read(documentId);
+      noteStore.write(documentId, { ...record, queued: queueEdit(record.queued, record.server, page, text) });
+      setNotes(shown(documentId));
+      setSaveState("saving");
+      setError(null);
+      settle(await noteSync.sync(documentId), "send");
+    },
+    [documentId, settle],
+  );
+
+  return { notes, save, saveState, error, conflicts };
 }

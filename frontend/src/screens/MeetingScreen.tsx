@@ -12,15 +12,22 @@ import { AgendaTree } from "../meeting/AgendaTree";
 import { AttendanceBar } from "../meeting/AttendanceBar";
 import { CheckInButton } from "../meeting/CheckInButton";
 import { DocumentList } from "../meeting/DocumentList";
+import { useFollowChair } from "../meeting/followChair";
 import { currentItemId, documentsFor, findItem, isCheckedIn, itemLabel, myAttendance } from "../meeting/selectors";
+import { OfflinePackage } from "../offline/OfflinePackage";
+import { useStoredVersions } from "../offline/storedVersions";
 
-/** The deputy's tablet: agenda followed live, the documents of each item, check-in, attendance. */
+/**
+ * The deputy's tablet: agenda followed live ("follow the chair": the selection moves with the
+ * current item), the documents of each item, check-in, attendance, and the offline package.
+ */
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const { t, formatDateTime } = useI18n();
   const { me } = useSession();
   const { state, status } = useLiveMeeting();
   const current = currentItemId(state);
-  const [followChair, setFollowChair] = useState(true);
+  const [followChair, setFollowChair] = useFollowChair(meetingId);
+  const stored = useStoredVersions();
   const [selectedId, setSelectedId] = useState<number | null>(null);
 
   // Following the chair: the selection moves with the current item.
@@ -70,6 +77,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         {meeting && canCheckIn && meeting.state !== "closed" && meeting.state !== "draft" && (
           <CheckInButton meetingId={meetingId} checkedIn={isCheckedIn(mine)} />
         )}
+        {state.seq !== null && <OfflinePackage meetingId={meetingId} documents={state.documents} />}
       </div>
       <main className="meeting">
         <section className="meeting__agenda panel">
@@ -103,13 +111,13 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
               {selected.presenter && <p className="muted">{t("meeting.presenter", { name: selected.presenter })}</p>}
               {selected.description && <p className="item-description">{selected.description}</p>}
               <h3>{t("meeting.documents")}</h3>
-              <DocumentList meetingId={meetingId} documents={documentsFor(state.documents, selected.id)} emptyText={t("meeting.documentsEmpty")} />
+              <DocumentList meetingId={meetingId} documents={documentsFor(state.documents, selected.id)} emptyText={t("meeting.documentsEmpty")} stored={stored} />
             </>
           ) : null}
           {general.length > 0 && (
             <>
               <h3>{t("meeting.otherDocuments")}</h3>
-              <DocumentList meetingId={meetingId} documents={general} emptyText="" />
+              <DocumentList meetingId={meetingId} documents={general} emptyText="" stored={stored} />
             </>
           )}
         </section>

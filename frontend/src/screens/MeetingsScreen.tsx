@@ -9,6 +9,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
+import { remembered } from "../offline/remembered";
 
 function MeetingCard({ meeting }: { meeting: Meeting }) {
   const { t, formatDateTime } = useI18n();
@@ -50,7 +51,8 @@ function MeetingCard({ meeting }: { meeting: Meeting }) {
 export function MeetingsScreen() {
   const { t } = useI18n();
   const { me } = useSession();
-  const meetings = useAsync(() => call(api.GET("/api/v1/meetings")), []);
+  // Remembered, so a tablet started without a network still lists its meetings.
+  const meetings = useAsync(() => remembered("meetings", () => call(api.GET("/api/v1/meetings"))), []);
   const items = meetings.data?.items ?? [];
   return (
     <div className="screen">

@@ -1,4 +1,5 @@
-// Add agenda items (top level or under another item). The agenda itself arrives live.
+// The agenda: arrange it (drag, or the buttons of each row) and add items (top level or under
+// another item). The agenda itself arrives live.
 import { useState, type FormEvent } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
@@ -6,7 +7,7 @@ import type { AgendaItem } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useI18n } from "../i18n/I18nProvider";
 import { AgendaItemSelect } from "./AgendaItemSelect";
-import { AgendaTree } from "../meeting/AgendaTree";
+import { AgendaOrganizer } from "./AgendaOrganizer";
 
 export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda: AgendaItem[] }) {
   const { t } = useI18n();
@@ -40,7 +41,7 @@ export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda:
   return (
     <section className="panel">
       <h2>{t("meeting.agenda")}</h2>
-      <AgendaTree items={agenda} selectedId={null} onSelect={(id) => setParentId(id)} />
+      <AgendaOrganizer meetingId={meetingId} agenda={agenda} />
       <form className="agenda-form" onSubmit={add}>
         <h3>{t("secretariat.addItem")}</h3>
         <label className="field">

@@ -1,17 +1,13 @@
 // Upload several PDFs at once, each with its own progress bar; refused files show why.
 import { useEffect, useReducer, useRef, useState } from "react";
 import { messageOf } from "../api/errors";
-import { uploadFormData, uploadWithProgress } from "../api/upload";
+import { newUploadKey, uploadFormData, uploadWithProgress } from "../api/upload";
 import { DOCUMENT_KINDS, type AgendaItem, type DocumentKind } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
 import { AgendaItemSelect } from "./AgendaItemSelect";
 import { nextToStart, titleFromFileName, uploadReducer } from "./uploadQueue";
 
 const PARALLEL_UPLOADS = 2;
-
-function newId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
-}
 
 export function DocumentUploader({ meetingId, agenda }: { meetingId: number; agenda: AgendaItem[] }) {
   const { t } = useI18n();
@@ -47,7 +43,7 @@ export function DocumentUploader({ meetingId, agenda }: { meetingId: number; age
   function choose(list: FileList | null) {
     if (!list || list.length === 0) return;
     const added = Array.from(list).map((file) => {
-      const id = newId();
+      const id = newUploadKey();
       files.current.set(id, { file, itemId, kind, confidential });
       return { id, name: file.name, size: file.size };
     });

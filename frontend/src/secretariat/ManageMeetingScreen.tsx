@@ -1,4 +1,5 @@
-// The secretariat's page for one meeting: publish, build the agenda, upload documents, attendance.
+// The secretariat's page for one meeting: publish, build and arrange the agenda, upload documents
+// and replace them with new versions, attendance.
 import { useState } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
@@ -8,10 +9,10 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
-import { DocumentList } from "../meeting/DocumentList";
 import { AgendaEditor } from "./AgendaEditor";
 import { AttendanceEditor } from "./AttendanceEditor";
 import { DocumentUploader } from "./DocumentUploader";
+import { DocumentVersions } from "./DocumentVersions";
 
 export default function ManageMeetingScreen({ meetingId }: { meetingId: number }) {
   const { t } = useI18n();
@@ -49,7 +50,7 @@ export default function ManageMeetingScreen({ meetingId }: { meetingId: number }
           <DocumentUploader meetingId={meetingId} agenda={state.agenda} />
           <section className="panel">
             <h2>{t("meeting.documents")}</h2>
-            <DocumentList meetingId={meetingId} documents={state.documents} emptyText={t("common.none")} />
+            <DocumentVersions meetingId={meetingId} documents={state.documents} />
           </section>
         </div>
         <AttendanceEditor meetingId={meetingId} attendance={state.attendance} />

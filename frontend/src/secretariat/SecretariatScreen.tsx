@@ -1,4 +1,5 @@
-// The secretariat's start: create a meeting in a council they serve; open a meeting to prepare it.
+// The secretariat's start: create a meeting in a council they serve; open a meeting to prepare
+// it; import the council's members from a CSV / XLSX list.
 import { useState, type FormEvent } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
@@ -12,6 +13,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
+import { MemberImport } from "./MemberImport";
 
 /** A <input type="datetime-local"> value → ISO 8601 with the tablet's offset. */
 function localInputToIso(value: string): string {
@@ -123,6 +125,7 @@ export default function SecretariatScreen() {
                 ))}
               </ul>
             </section>
+            {chosen !== null && <MemberImport key={chosen} councilId={chosen} />}
           </>
         )}
       </main>
