@@ -6,7 +6,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test frontend fonts migrate demo test-python test-frontend clean
+.PHONY: run test install install-test frontend fonts chromium migrate demo test-python test-frontend clean
 
 # Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -14,6 +14,15 @@ fonts:
 	@test -f $(FONT) || test -n "$$KYHOP_FONT_PATH" || \
 		{ command -v apt-get >/dev/null && apt-get install -y -q fonts-dejavu-core >/dev/null; } || \
 		echo "warning: install fonts-dejavu-core or set KYHOP_FONT_PATH (needed for watermarks)"
+
+# The browser tests (tests/e2e) drive Debian's Chromium through Playwright; no test tool ever
+# downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || test -n "$$KYHOP_CHROMIUM" || \
+		{ command -v apt-get >/dev/null && apt-get update -q >/dev/null && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } || \
+		echo "warning: install Debian's chromium (needed by the browser tests in tests/e2e)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +57,8 @@ run: install frontend demo
 	@echo ""
 	$(BIN)/kyhop serve --host $(HOST) --port $(PORT)
 
-test-python: install-test fonts
+# The browser tests run the built web app: build it first.
+test-python: install-test fonts chromium frontend
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 test-frontend:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -289,6 +290,8 @@ OpenDevice = Callable[..., Awaitable[Device]]
 async def devices(browser: Browser, kyhop: Server, request: pytest.FixtureRequest) -> AsyncIterator[OpenDevice]:
     """Opens a browser context (a tablet by default), optionally logged in through the UI."""
     opened: list[Device] = []
+    failures = ARTIFACTS / "failures" / re.sub(r"[^\w.-]+", "_", request.node.name)
+    shutil.rmtree(failures, ignore_errors=True)  # no stale pictures from an earlier run
 
     async def open_device(name: str, *, login: str | None = None, viewport: dict[str, int] = TABLET,
                           base: str | None = None, start: str = "/") -> Device:
@@ -298,21 +301,19 @@ async def devices(browser: Browser, kyhop: Server, request: pytest.FixtureReques
         context.set_default_timeout(TIMEOUT_MS)
         device = Device(name=name, context=context, page=None, errors=[])  # type: ignore[arg-type]
         device.page = device.watch(await context.new_page())
-        page = device.page
         opened.append(device)
         if login is not None:
-            await log_in(page, login, start=start)
+            await log_in(device.page, login, start=start)
         return device
 
     yield open_device
 
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
-        folder = ARTIFACTS / "failures" / re.sub(r"[^\w.-]+", "_", request.node.name)
-        folder.mkdir(parents=True, exist_ok=True)
+        failures.mkdir(parents=True, exist_ok=True)
         for device in opened:
             try:
-                await device.page.screenshot(path=str(folder / f"{device.name}.png"), timeout=5000)
+                await device.page.screenshot(path=str(failures / f"{device.name}.png"), timeout=5000)
             except Exception:  # noqa: BLE001 - a page that cannot be photographed is no news
                 pass
     errors = [error for device in opened for error in device.errors]
@@ -329,7 +330,7 @@ async def log_in(page: Page, username: str, *, start: str = "/") -> None:
     await page.get_by_label("Mật khẩu").fill(PASSWORD)
     await page.get_by_label("Tên thiết bị này").fill(f"Máy tính bảng của {username}")
     await page.get_by_role("button", name="Đăng nhập", exact=True).click()
-    await expect(page).not_to_have_url(re.compile(r"/login"))
+    await page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(start).path)
 
 
 def artifact(name: str) -> Path:

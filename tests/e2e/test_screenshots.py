@@ -11,6 +11,7 @@ from playwright.async_api import Page, expect
 
 from app.kit.pdfgen import text_pdf
 from tests.e2e.conftest import DISPLAY, TABLET, OpenDevice, Server, artifact, wait_for_drawn_page
+from tests.fixtures.world import PASSWORD
 
 MEETING = "Kỳ họp thứ mười lăm, HĐND tỉnh khóa XI"
 ITEMS = ["Khai mạc kỳ họp", "Báo cáo tình hình kinh tế - xã hội năm 2026",
@@ -25,6 +26,7 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 
 async def _shot(page: Page, name: str, viewport: dict[str, int]) -> None:
+    await page.evaluate("() => window.scrollTo(0, 0)")
     path = artifact(f"{name}.png")
     path.unlink(missing_ok=True)
     await page.screenshot(path=str(path))
@@ -51,7 +53,8 @@ async def test_screenshots_of_every_screen(kyhop: Server, devices: OpenDevice) -
     await expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
     await _shot(page, "tablet-login", TABLET)
     await page.get_by_label("Tên đăng nhập").fill("daibieu1")
-    await page.get_by_label("Mật khẩu").fill("mat-khau-thu-nghiem")
+    await page.get_by_label("Mật khẩu").fill(PASSWORD)
+    await page.get_by_label("Tên thiết bị này").fill("Máy tính bảng ghế số 12")
     await page.get_by_role("button", name="Đăng nhập", exact=True).click()
     await expect(page.get_by_role("heading", name="Kỳ họp của tôi")).to_be_visible()
     await expect(page.get_by_text(MEETING)).to_be_visible()
@@ -131,6 +134,8 @@ async def test_screenshots_of_every_screen(kyhop: Server, devices: OpenDevice) -
     # The devices screen lists this tablet by the name it logged in with.
     await page.goto("/devices")
     await expect(page.get_by_role("heading", name="Thiết bị của tôi")).to_be_visible()
+    this_tablet = page.get_by_role("listitem").filter(has_text="Máy tính bảng ghế số 12")
+    await expect(this_tablet).to_contain_text("Thiết bị này")
     await _shot(page, "tablet-devices", TABLET)
 
     taken = sorted(p.name for p in artifact("x").parent.glob("*.png"))

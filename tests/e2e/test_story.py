@@ -86,7 +86,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
     ])
     await page.get_by_label("Gắn với nội dung").select_option(label=f"2. {BUDGET}")
     await page.get_by_label("Loại tài liệu").select_option(label="Dự thảo nghị quyết")
-    await page.locator('input[type="file"]').set_input_files(
+    await page.get_by_label("Chọn các tệp PDF").set_input_files(
         {"name": PDF_NAME, "mimeType": "application/pdf", "buffer": pdf})
     await expect(page.locator(".upload").filter(has_text=PDF_NAME)).to_contain_text("✓ Đã tải lên")
 
