@@ -9,7 +9,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
 
 from app import __version__
 from app.accounts.router import router as accounts_router
@@ -21,7 +20,6 @@ from app.documents.router import files_router
 from app.documents.router import router as documents_router
 from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.runtime import DocumentRuntime
-from app.errors import NotFound
 from app.health import router as health_router
 from app.live.router import router as live_router
 from app.live.runtime import LiveRuntime
@@ -29,6 +27,7 @@ from app.meetings.router import router as meetings_router
 from app.voting.router import router as voting_router
 from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
+from app.web.frontend import mount_frontend
 from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
 
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
@@ -95,21 +94,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_json_kb * 1024,
                        max_upload=settings.max_upload_bytes)
     app.add_middleware(AccessLogMiddleware)
-    _mount_frontend(app)
+    mount_frontend(app, FRONTEND_DIST)
     return app
-
-
-def _mount_frontend(app: FastAPI) -> None:
-    """Serve the built web app at / with client-side routes falling back to index.html."""
-
-    @app.get("/{path:path}", include_in_schema=False)
-    async def frontend(path: str):
-        if path.startswith("api/"):
-            raise NotFound()
-        index = FRONTEND_DIST / "index.html"
-        candidate = (FRONTEND_DIST / path).resolve()
-        if path and candidate.is_file() and FRONTEND_DIST.resolve() in candidate.parents:
-            return FileResponse(candidate)
-        if index.is_file():
-            return FileResponse(index, headers={"Cache-Control": "no-cache"})
-        return JSONResponse({"name": "Kỳ Họp", "version": __version__, "docs": "/docs"})
