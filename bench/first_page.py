@@ -20,7 +20,8 @@ cache, no service worker, nothing stored — logged in as a deputy:
    visible, raw (as sent: the server does not compress) and gzip -9, plus what the service
    worker downloads afterwards in the background.
 
-Also the bytes of the PDF fetched for the first page. `--cpu-slowdown 4` emulates a slower
+Also the bytes of the PDF fetched for the first page (by its API URL, or by the signed link
+`GET /api/v1/documents/{id}/link` hands out: `/files/…`). `--cpu-slowdown 4` emulates a slower
 tablet CPU (Chromium's CPU throttling). Everything runs on 127.0.0.1 in a temporary directory and
 is stopped on exit.
 """
@@ -74,14 +75,16 @@ MILESTONES = """(documentId) => {
   const end = (test) => Math.max(0, ...entries.filter((e) => test(e.name)).map((e) => e.responseEnd));
   const start = (test) => Math.min(1e9, ...entries.filter((e) => test(e.name)).map((e) => e.startTime));
   const navigation = performance.getEntriesByType('navigation')[0];
+  const pdf = (n) => n.includes(`/api/v1/documents/${documentId}/file`) || n.includes('/files/');
   return {
     html: navigation ? navigation.responseEnd : 0,
     app_script: end((n) => /\\/assets\\/index-[^/]*\\.js$/.test(n)),
     reader_script: end((n) => n.includes('/assets/ReaderScreen-')),
     pdf_worker: end((n) => n.includes('pdf.worker')),
     document_metadata: end((n) => n.endsWith(`/api/v1/documents/${documentId}`)),
-    first_pdf_request: start((n) => n.includes(`/api/v1/documents/${documentId}/file`)),
-    last_pdf_answer: end((n) => n.includes(`/api/v1/documents/${documentId}/file`)),
+    signed_link: end((n) => n.includes(`/api/v1/documents/${documentId}/link`)),
+    first_pdf_request: start(pdf),
+    last_pdf_answer: end(pdf),
   };
 }"""
 
@@ -112,9 +115,9 @@ class Relay:
     def reset(self) -> None:
         self.received = []
 
-    def bytes_for(self, marker: str) -> tuple[int, int]:
-        """(requests, bytes) of the requests whose line contains `marker`."""
-        hits = [entry for entry in self.received if marker in entry[0]]
+    def bytes_for(self, *markers: str) -> tuple[int, int]:
+        """(requests, bytes) of the requests whose line contains one of `markers`."""
+        hits = [entry for entry in self.received if any(m in entry[0] for m in markers)]
         return len(hits), sum(entry[1] for entry in hits)
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -170,14 +173,15 @@ async def _drawn(page: Any) -> float:
     return float(await page.evaluate("() => window.__bench.drawn"))
 
 
-def _pdf_marker(document_id: int) -> str:
-    return f"/api/v1/documents/{document_id}/file"
+def _pdf_markers(document_id: int) -> tuple[str, str]:
+    """The PDF's reads: by its API URL, or by a signed link (GET …/link → /files/…)."""
+    return f"/api/v1/documents/{document_id}/file", "/files/"
 
 
 def _bytes(relay: Relay | None, document_id: int) -> dict[str, int]:
     if relay is None:
         return {}
-    requests, pdf_bytes = relay.bytes_for(_pdf_marker(document_id))
+    requests, pdf_bytes = relay.bytes_for(*_pdf_markers(document_id))
     return {"pdf_requests": requests, "pdf_bytes": pdf_bytes,
             "all_bytes": sum(entry[1] for entry in relay.received),
             "all_requests": len(relay.received)}

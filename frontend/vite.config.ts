@@ -49,6 +49,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       "/api": { target: API_TARGET, ws: true, changeOrigin: false },
+      // Signed document links (GET /api/v1/documents/{id}/link) point here.
+      "/files": API_TARGET,
       "/healthz": API_TARGET,
       "/openapi.json": API_TARGET,
     },

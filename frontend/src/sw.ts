@@ -13,7 +13,7 @@ import { DOCUMENT_CACHE, isDocumentVersionUrl } from "./offline/urls";
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 // Paths the server answers itself: never the app shell.
-const SERVER_PATHS = [/^\/api\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+const SERVER_PATHS = [/^\/api\//, /^\/files\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 // A new version of the app takes over at once (the page reloads its data from the server anyway).
 void self.skipWaiting();
@@ -31,7 +31,8 @@ registerRoute(
 
 // One version of a document: the stored copy if this tablet downloaded it (a Range request gets
 // its 206 slice), otherwise the network. Nothing is stored here: only the package download
-// stores files, after checking their SHA-256.
+// stores files, after checking their SHA-256. (The reader reads versions that are not stored
+// through signed links, /files/…, which are not routed here: straight to the network.)
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && isDocumentVersionUrl(url),
   async ({ request }) => {

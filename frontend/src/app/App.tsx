@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { SessionProvider, useSession } from "../auth/SessionProvider";
+import { readToken } from "../auth/tokenStore";
 import { I18nProvider, useI18n } from "../i18n/I18nProvider";
 import { LiveMeetingProvider } from "../live/LiveMeetingProvider";
 import { NoteSyncer } from "../offline/NoteSyncer";
 import { OfflineBanner } from "../offline/OfflineBanner";
+import { startPdfWorker } from "../pdf/workerPort";
 import { DevicesScreen } from "../screens/DevicesScreen";
 import { LoginScreen } from "../screens/LoginScreen";
 import { MeetingScreen } from "../screens/MeetingScreen";
@@ -11,11 +13,16 @@ import { MeetingsScreen } from "../screens/MeetingsScreen";
 import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { VotingPanel } from "../voting/VotingPanel";
 import { navigate, useLocation } from "./navigation";
+import { preloadable } from "./preloadable";
 import { matchRoute, paths, type Route } from "./routes";
 
 // Screens a deputy does not need before the first meeting screen load on demand; the reader
-// brings PDF.js (the largest part of the app) only when a document is opened.
-const ReaderScreen = lazy(() => import("../reader/ReaderScreen"));
+// brings PDF.js (the largest part of the app), fetched once a deputy's meeting screen shows
+// (prefetchReader below), never for the login screen.
+const reader = preloadable(() => import("../reader/ReaderScreen"));
+// A reader opened by its address (a reload, a shared link) by someone logged in: its code and
+// PDF.js's worker are fetched at once, before the app's first render.
+if (typeof location !== "undefined" && readToken() && matchRoute(location.pathname, location.search).name === "reader") prefetchReader("now");
 const DisplayScreen = lazy(() => import("../display/DisplayScreen"));
 const ChairConsole = lazy(() => import("../chair/ChairConsole"));
 const ManageMeetingScreen = lazy(() => import("../secretariat/ManageMeetingScreen"));
@@ -26,14 +33,43 @@ function Loading() {
   return <div className="loading">{t("common.loading")}</div>;
 }
 
-/** The meeting's screens share one live connection; deputies get the voting panel on all of them. */
-function MeetingScope({ meetingId, token, withVoting, children }: { meetingId: number; token: string; withVoting: boolean; children: ReactNode }) {
+/** When a deputy's screen fetches the reader ahead of need: at once (a reader is shown) or when idle. */
+type ReaderPrefetch = "now" | "idle" | null;
+
+/**
+ * The meeting's screens share one live connection; deputies get the voting panel on all of them.
+ * The connection starts while a screen's code is still loading (the Suspense boundary is inside).
+ */
+function MeetingScope({ meetingId, token, deputy, prefetch, children }: { meetingId: number; token: string; deputy: boolean; prefetch: ReaderPrefetch; children: ReactNode }) {
+  useEffect(() => (prefetch ? prefetchReader(prefetch) : undefined), [prefetch]);
   return (
     <LiveMeetingProvider meetingId={meetingId} token={token}>
-      {children}
-      {withVoting && <VotingPanel />}
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+      {deputy && <VotingPanel />}
     </LiveMeetingProvider>
   );
+}
+
+/**
+ * The reader's code and PDF.js's worker, fetched and started before the first tap on a document
+ * (the meeting screen, when the browser is idle) or while the reader's code loads (a reader
+ * opened by its address).
+ */
+function prefetchReader(when: "now" | "idle"): () => void {
+  const start = () => {
+    void startPdfWorker();
+    void reader.preload().catch(() => undefined);
+  };
+  if (when === "now") {
+    start();
+    return () => undefined;
+  }
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(start, { timeout: 2_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(start, 500);
+  return () => clearTimeout(timer);
 }
 
 function screenFor(route: Route, token: string): ReactNode {
@@ -46,31 +82,31 @@ function screenFor(route: Route, token: string): ReactNode {
       return <SecretariatScreen />;
     case "meeting":
       return (
-        <MeetingScope meetingId={route.meetingId} token={token} withVoting>
+        <MeetingScope meetingId={route.meetingId} token={token} deputy prefetch="idle">
           <MeetingScreen meetingId={route.meetingId} />
         </MeetingScope>
       );
     case "reader":
       return (
-        <MeetingScope meetingId={route.meetingId} token={token} withVoting>
-          <ReaderScreen meetingId={route.meetingId} documentId={route.documentId} page={route.page} />
+        <MeetingScope meetingId={route.meetingId} token={token} deputy prefetch="now">
+          <reader.Component key={route.documentId} fallback={<Loading />} meetingId={route.meetingId} documentId={route.documentId} page={route.page} />
         </MeetingScope>
       );
     case "chair":
       return (
-        <MeetingScope meetingId={route.meetingId} token={token} withVoting={false}>
+        <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>
           <ChairConsole meetingId={route.meetingId} />
         </MeetingScope>
       );
     case "manage":
       return (
-        <MeetingScope meetingId={route.meetingId} token={token} withVoting={false}>
+        <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>
           <ManageMeetingScreen meetingId={route.meetingId} />
         </MeetingScope>
       );
     case "display":
       return (
-        <MeetingScope meetingId={route.meetingId} token={token} withVoting={false}>
+        <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>
           <DisplayScreen />
         </MeetingScope>
       );

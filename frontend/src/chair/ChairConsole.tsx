@@ -1,6 +1,6 @@
 // The chair's console: the agenda with "activate" per item, quorum at a glance, polls created
 // from presets, opened and closed, with live progress (who has not voted yet, for open polls)
-// and the result.
+// and the result. The poll being written survives changes of the current item (pollDraft.ts).
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client";
 import { ApiError, messageOf } from "../api/errors";
@@ -21,6 +21,7 @@ import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
 import { NotVotedList } from "./NotVotedList";
 import { PollForm } from "./PollForm";
+import { forItem, newDraft, type PollDraft } from "./pollDraft";
 
 export default function ChairConsole({ meetingId }: { meetingId: number }) {
   const { t } = useI18n();
@@ -31,6 +32,21 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
   const polls = useAsync(() => listMeetingPolls(meetingId), [meetingId]);
   const current = currentItemId(state);
   const selected = findItem(state.agenda, selectedId ?? current);
+  const currentItem = findItem(state.agenda, current);
+
+  // The poll being written is kept across item changes; its title follows the item's until typed.
+  const [draft, setDraft] = useState<PollDraft | null>(null);
+  const selectedTitle = selected?.title;
+  useEffect(() => {
+    if (selectedTitle !== undefined) setDraft((known) => (known ? forItem(known, selectedTitle) : newDraft(selectedTitle)));
+  }, [selectedTitle]);
+  // A draft is for the item it was started on: once the chair types, the console no longer
+  // follows the current item, so a move by the chair or the secretariat cannot send the new
+  // poll to another item than the one on screen.
+  const changeDraft = (next: PollDraft) => {
+    setDraft(next);
+    if (next.edited && selectedId === null && selected) setSelectedId(selected.id);
+  };
   const livePoll = state.poll;
   const meeting = state.meeting;
 
@@ -133,6 +149,14 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
           {selected ? (
             <>
               <h2>{t("chair.pollFor", { item: itemLabel(selected) })}</h2>
+              {currentItem && currentItem.id !== selected.id && (
+                <div className="notice notice--info" role="status">
+                  <span>{t("chair.currentElsewhere", { item: itemLabel(currentItem) })}</span>
+                  <button type="button" className="button" onClick={() => setSelectedId(currentItem.id)}>
+                    {t("chair.showCurrent")}
+                  </button>
+                </div>
+              )}
               {itemPolls.length > 0 && (
                 <ul className="poll-list">
                   {itemPolls.map((poll) => (
@@ -153,7 +177,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
                   ))}
                 </ul>
               )}
-              {!votingUnavailable && <PollForm key={selected.id} agendaItemId={selected.id} defaultTitle={selected.title} onCreated={() => polls.reload()} />}
+              {!votingUnavailable && draft && <PollForm agendaItemId={selected.id} draft={draft} onDraft={changeDraft} onCreated={() => polls.reload()} />}
             </>
           ) : (
             <p className="empty">{t("chair.noItem")}</p>

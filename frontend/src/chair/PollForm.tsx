@@ -1,23 +1,32 @@
 // The chair creates a poll for an agenda item from a preset (resolution, confidence rating,
-// election, custom) and may adjust the rule: basis × threshold, secret, duration.
+// election, custom) and may adjust the rule: basis × threshold, secret, duration. The draft lives
+// in the console (pollDraft.ts), so a change of the current item does not wipe what was typed.
 import { useState, type FormEvent } from "react";
 import { messageOf } from "../api/errors";
 import { createPoll, type Poll, type PollBasis, type PollPreset, type PollThreshold } from "../api/voting";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useI18n } from "../i18n/I18nProvider";
-import { formFor, pollRequest, presetNeedsOptions, problemsOf, PRESETS, type PollForm as Form } from "../voting/presets";
+import { pollRequest, presetNeedsOptions, problemsOf, PRESETS, type PollForm as Form } from "../voting/presets";
+import { afterCreate, choosePreset, editDraft, type PollDraft } from "./pollDraft";
 
 const BASES: PollBasis[] = ["seated", "present", "cast"];
 const THRESHOLDS: PollThreshold[] = ["majority", "two_thirds"];
 
-export function PollForm({ agendaItemId, defaultTitle, onCreated }: { agendaItemId: number; defaultTitle: string; onCreated: (poll: Poll) => void }) {
+interface PollFormProps {
+  agendaItemId: number;
+  draft: PollDraft;
+  onDraft: (draft: PollDraft) => void;
+  onCreated: (poll: Poll) => void;
+}
+
+export function PollForm({ agendaItemId, draft, onDraft, onCreated }: PollFormProps) {
   const { t } = useI18n();
-  const [form, setForm] = useState<Form>(() => formFor("resolution", defaultTitle));
+  const form = draft.form;
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const problems = problemsOf(form);
-  const update = (changes: Partial<Form>) => setForm((current) => ({ ...current, ...changes }));
+  const update = (changes: Partial<Form>) => onDraft(editDraft(draft, changes));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -29,7 +38,7 @@ export function PollForm({ agendaItemId, defaultTitle, onCreated }: { agendaItem
     setError(null);
     try {
       onCreated(await createPoll(agendaItemId, pollRequest(form)));
-      setForm(formFor(form.preset, defaultTitle));
+      onDraft(afterCreate(draft));
       setShowProblems(false);
     } catch (failure) {
       setError(messageOf(failure, t("common.error")));
@@ -44,7 +53,7 @@ export function PollForm({ agendaItemId, defaultTitle, onCreated }: { agendaItem
         <legend>{t("chair.preset")}</legend>
         {PRESETS.map((preset: PollPreset) => (
           <label key={preset} className={`segmented__option${form.preset === preset ? " segmented__option--on" : ""}`}>
-            <input type="radio" name="preset" value={preset} checked={form.preset === preset} onChange={() => setForm(formFor(preset, form.title))} />
+            <input type="radio" name="preset" value={preset} checked={form.preset === preset} onChange={() => onDraft(choosePreset(draft, preset))} />
             {t(`chair.preset.${preset}`)}
           </label>
         ))}

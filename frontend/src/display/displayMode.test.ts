@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applySnapshot } from "../live/state";
-import { agendaItem, meeting, poll, snapshot } from "../test/fixtures";
+import { agendaItem, meeting, poll, pollResult, snapshot } from "../test/fixtures";
 import { displayContent } from "./displayMode";
 
-const result = { counts: [], basis: "seated" as const, threshold: "majority" as const, base: 60, required: 31, passed: true };
+const result = pollResult({ counts: [], passed: true });
 const onItem = (current: number, overrides = {}) =>
   applySnapshot(snapshot(1, { meeting: meeting({ current_item_id: current }), agenda: [agendaItem(1), agendaItem(2)], ...overrides }));
 

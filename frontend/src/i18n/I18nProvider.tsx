@@ -19,15 +19,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = language;
   }, [language]);
   const value = useMemo<I18n>(() => {
-    const dateFormat = new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", {
-      dateStyle: "medium",
-      timeStyle: "short",
-    });
+    // Made on first use: building a formatter loads the locale's data (tens of ms on a tablet),
+    // which the first screen (login, a reader) need not wait for.
+    let dateFormat: Intl.DateTimeFormat | null = null;
     return {
       language,
       t: translator(language),
       setLanguage: saveLanguage,
-      formatDateTime: (iso) => dateFormat.format(new Date(iso)),
+      formatDateTime: (iso) => {
+        dateFormat ??= new Intl.DateTimeFormat(language === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+        return dateFormat.format(new Date(iso));
+      },
     };
   }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

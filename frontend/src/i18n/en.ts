@@ -186,6 +186,8 @@ export const en: Record<MessageKey, string> = {
   "chair.polls": "Votes",
   "chair.noItem": "Choose an agenda item to create a vote.",
   "chair.pollFor": "Vote on: {item}",
+  "chair.currentElsewhere": "Now under discussion: {item}. The vote below is still for the item shown above.",
+  "chair.showCurrent": "Show the current item",
   "chair.state.draft": "Not open",
   "chair.state.open": "Open",
   "chair.state.closed": "Closed",

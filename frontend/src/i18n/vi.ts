@@ -184,6 +184,8 @@ export const vi = {
   "chair.polls": "Các lần biểu quyết",
   "chair.noItem": "Chọn một nội dung để tạo biểu quyết.",
   "chair.pollFor": "Biểu quyết cho: {item}",
+  "chair.currentElsewhere": "Đang thảo luận: {item}. Biểu quyết bên dưới vẫn dành cho nội dung đã chọn ở trên.",
+  "chair.showCurrent": "Xem nội dung đang thảo luận",
   "chair.state.draft": "Chưa mở",
   "chair.state.open": "Đang mở",
   "chair.state.closed": "Đã kết thúc",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaItem, attendance, documentInfo, event, meeting, poll, snapshot } from "../test/fixtures";
+import { agendaItem, attendance, counts, documentInfo, event, meeting, poll, pollResult, snapshot } from "../test/fixtures";
 import { applyEvent, applySnapshot, EMPTY_LIVE_STATE, type LiveState } from "./state";
 
 function live(seq = 5, overrides = {}): LiveState {
@@ -95,18 +95,7 @@ describe("applyEvent", () => {
     state = applyEvent(state, event(7, "poll.progress", { poll_id: 31, eligible: 60, voted: 17 }));
     expect(state.poll?.progress).toEqual({ eligible: 60, voted: 17 });
 
-    const result = {
-      counts: [
-        { option_id: 1, label: "Tán thành", votes: 45 },
-        { option_id: 2, label: "Không tán thành", votes: 3 },
-        { option_id: 3, label: "Không biểu quyết", votes: 2 },
-      ],
-      basis: "seated",
-      threshold: "majority",
-      base: 60,
-      required: 31,
-      passed: true,
-    };
+    const result = pollResult({ counts: counts(["Tán thành", 45], ["Không tán thành", 3], ["Không biểu quyết", 2]), passed: true });
     state = applyEvent(state, event(8, "poll.closed", { poll: { ...poll(), state: "closed", result } }));
     expect(state.poll?.state).toBe("closed");
     expect(state.poll?.result?.passed).toBe(true);
@@ -127,7 +116,7 @@ describe("applyEvent", () => {
   });
 
   it("poll.closed with only {poll_id, result} closes the poll on screen", () => {
-    const result = { counts: [], basis: "seated", threshold: "two_thirds", base: 60, required: 40, passed: false };
+    const result = pollResult({ counts: [], threshold: "two_thirds", required: 40 });
     const state = applyEvent(live(5, { poll: poll() }), event(6, "poll.closed", { poll_id: 31, result }));
     expect(state.poll).toMatchObject({ id: 31, state: "closed", result: { required: 40, passed: false } });
   });

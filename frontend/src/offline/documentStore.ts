@@ -53,7 +53,8 @@ export async function storeDocument(documentId: number, version: number, file: B
   await cache.put(absolute(documentFileUrl(documentId, version)), new Response(file, { status: 200, headers }));
 }
 
-/** The stored copy of a version, if any (used by the reader when no service worker answers). */
+/** The stored copy of a version, if any: the reader reads it (through the service worker when one
+ * answers, else directly) rather than a signed link. */
 export async function storedDocument(documentId: number, version: number): Promise<Response | null> {
   const storage = cacheStorage();
   if (!storage) return null;

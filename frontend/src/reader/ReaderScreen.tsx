@@ -1,8 +1,9 @@
 // The document reader: PDF.js pages over Range requests, thumbnails, zoom, page navigation,
 // search, private notes per page, a notice when a new version of the document arrives, and
-// "follow the chair": when the chair moves to another agenda item, an offer to go there. Offline,
-// a downloaded document opens from the tablet (the service worker answers its Range requests) and
-// the title, kind and version come from the meeting's last known state.
+// "follow the chair": when the chair moves to another agenda item, an offer to go there. The
+// version, page count and size come from the live meeting state (no request before the first
+// range). Offline, a downloaded document opens from the tablet (the service worker answers its
+// Range requests) and the title, kind and version come from the meeting's last known state.
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useCallback, useEffect, useRef, useState, type TouchEvent } from "react";
 import { api, call } from "../api/client";
@@ -19,6 +20,7 @@ import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { jumpOffer, UNKNOWN_WATCH, useFollowChair, watchCurrent, type ChairWatch } from "../meeting/followChair";
 import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { PdfPageCanvas } from "../pdf/PdfPageCanvas";
+import { documentToOpen, targetOf, type OpenTarget } from "./documentSource";
 import { pagesWithNotes } from "./notes";
 import { NotesPanel } from "./NotesPanel";
 import { SearchPanel } from "./SearchPanel";
@@ -55,8 +57,17 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const { t } = useI18n();
   const { token } = useSession();
   const { state, status } = useLiveMeeting();
-  const detail = useAsync(() => call(api.GET("/api/v1/documents/{document_id}", { params: { path: { document_id: documentId } } })), [documentId]);
-  const [openedVersion, setOpenedVersion] = useState<number | null>(null);
+  const live = state.documents.find((document) => document.id === documentId);
+  // The live meeting state lists the document with its version, pages and size: the reader opens
+  // it at once. Only when the state does not (yet) come from the server, or lacks the document, is
+  // the server asked first.
+  const confirmed = status === "live";
+  const askServer = !(live && confirmed);
+  const detail = useAsync(
+    () => (askServer ? call(api.GET("/api/v1/documents/{document_id}", { params: { path: { document_id: documentId } } })) : Promise.resolve(null)),
+    [documentId, askServer],
+  );
+  const [opened, setOpened] = useState<OpenTarget | null>(null);
   const [pageNumber, setPageNumber] = useState(page ?? 1);
   const [panel, setPanel] = useState<SidePanel>(null);
   const [zoom, setZoom] = useState<Zoom>({ mode: "fit" });
@@ -64,16 +75,16 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const touchStart = useRef<number | null>(null);
   const stageWidth = useElementWidth(stageRef);
   const notes = useNotes(documentId);
-  const live = state.documents.find((document) => document.id === documentId);
 
-  // The version to open: the server's current one, or (offline) the one the tablet last knew.
-  const knownVersion = detail.data?.version ?? (detail.error != null ? live?.version : undefined) ?? null;
+  // The version to open, kept until the reader chooses a newer one.
+  const known = documentToOpen(live, confirmed, detail.data, detail.error != null);
   useEffect(() => {
-    if (knownVersion !== null && openedVersion === null) setOpenedVersion(knownVersion);
-  }, [knownVersion, openedVersion]);
+    if (known && opened === null) setOpened(targetOf(known));
+  }, [known, opened]);
 
-  const { pdf, error: pdfError } = usePdfDocument(documentId, openedVersion, token);
-  const pageCount = pdf?.numPages ?? detail.data?.pages ?? 1;
+  const { pdf, error: pdfError, retry: retryPdf } = usePdfDocument(documentId, opened, token);
+  const openedVersion = opened?.version ?? null;
+  const pageCount = pdf?.numPages ?? known?.pages ?? 1;
   const pageWidth = usePageWidth(pdf, pageNumber);
   const scale = scaleFor(zoom, pageWidth, stageWidth - 16);
 
@@ -114,10 +125,11 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
     if (start - end > SWIPE_PX) openPage(pageNumber + 1);
   }
 
-  const removed = state.seq !== null && !live && !detail.loading;
-  const newer = live && openedVersion !== null && live.version > openedVersion ? live.version : null;
+  // Gone from the meeting while open (deleted, or made confidential for a guest).
+  const removed = confirmed && !live && opened !== null && !detail.data;
+  const newer = live && openedVersion !== null && live.version > openedVersion ? live : null;
   const title = live?.title ?? detail.data?.title ?? t("common.loading");
-  const kind = detail.data?.kind ?? live?.kind;
+  const kind = live?.kind ?? detail.data?.kind;
 
   // Follow the chair: a move to another agenda item is offered, never forced on a reader.
   const [followChair] = useFollowChair(meetingId);
@@ -179,8 +191,8 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
 
       {newer !== null && (
         <div className="notice notice--info" role="status">
-          <span>{t("reader.newVersion", { version: newer })}</span>
-          <button type="button" className="button button--primary" onClick={() => setOpenedVersion(newer)}>
+          <span>{t("reader.newVersion", { version: newer.version })}</span>
+          <button type="button" className="button button--primary" onClick={() => setOpened(targetOf(newer))}>
             {t("reader.openNewVersion")}
           </button>
         </div>
@@ -199,8 +211,10 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
         </div>
       )}
       {removed && <ErrorNotice message={t("reader.removed")} />}
-      {detail.error != null && !live && <ErrorNotice message={messageOf(detail.error, t("common.error"))} onRetry={detail.reload} retryLabel={t("common.retry")} />}
-      {pdfError != null && <ErrorNotice message={t("reader.loadFailed", { message: messageOf(pdfError, t("common.error")) })} />}
+      {detail.error != null && !live && !removed && <ErrorNotice message={messageOf(detail.error, t("common.error"))} onRetry={detail.reload} retryLabel={t("common.retry")} />}
+      {pdfError != null && (
+        <ErrorNotice message={t("reader.loadFailed", { message: messageOf(pdfError, t("common.error")) })} onRetry={retryPdf} retryLabel={t("common.retry")} />
+      )}
 
       <div className={`reader__body${panel ? ` reader__body--with-${panel === "thumbnails" ? "thumbnails" : "panel"}` : ""}`}>
         {panel === "thumbnails" && pdf && <Thumbnails pdf={pdf} current={pageNumber} notedPages={pagesWithNotes(notes.notes)} onOpen={openPage} />}

@@ -1,47 +1,49 @@
-// Opens one version of a document with PDF.js (over Range requests) and closes it when the
-// version changes or the reader goes away. A version stored on the tablet is normally served
-// by the service worker under the same URL; when no service worker controls the page (the
-// development server, a first visit), the stored copy is opened directly.
+// Opens one version of a document with PDF.js (Range reads only, see documentSource.ts) and
+// closes it when the version changes or the reader goes away.
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "pdfjs-dist";
-import { useEffect, useState } from "react";
-import { storedDocument } from "../offline/documentStore";
-import { documentFileUrl } from "../offline/urls";
-import { openPdf, openStoredPdf } from "../pdf/pdfjs";
+import { useCallback, useEffect, useState } from "react";
+import { openPdf } from "../pdf/pdfjs";
+import { documentSource, type OpenTarget } from "./documentSource";
 
 export interface PdfLoad {
   pdf: PDFDocumentProxy | null;
   error: unknown;
+  /** Opens the version again (after an error). */
+  retry: () => void;
 }
 
-async function storedCopyWithoutWorker(documentId: number, version: number): Promise<Blob | null> {
-  if (globalThis.navigator?.serviceWorker?.controller) return null;
-  try {
-    const stored = await storedDocument(documentId, version);
-    return stored ? await stored.blob() : null;
-  } catch {
-    return null;
-  }
-}
+export function usePdfDocument(documentId: number, target: OpenTarget | null, token: string | null): PdfLoad {
+  const [load, setLoad] = useState<{ pdf: PDFDocumentProxy | null; error: unknown }>({ pdf: null, error: null });
+  const [round, setRound] = useState(0);
+  const version = target?.version ?? null;
+  const length = target?.length ?? null;
 
-export function usePdfDocument(documentId: number, version: number | null, token: string | null): PdfLoad {
-  const [load, setLoad] = useState<PdfLoad>({ pdf: null, error: null });
   useEffect(() => {
     if (version === null) return;
     setLoad({ pdf: null, error: null });
-    let cancelled = false;
+    const closing = new AbortController();
     let task: PDFDocumentLoadingTask | null = null;
-    void storedCopyWithoutWorker(documentId, version).then((stored) => {
-      if (cancelled) return;
-      task = stored ? openStoredPdf(stored) : openPdf(documentFileUrl(documentId, version), token);
-      task.promise.then(
-        (pdf) => !cancelled && setLoad({ pdf, error: null }),
-        (error: unknown) => !cancelled && setLoad({ pdf: null, error }),
-      );
-    });
+    const fail = (error: unknown) => {
+      if (closing.signal.aborted) return;
+      closing.abort();
+      void task?.destroy();
+      setLoad({ pdf: null, error });
+    };
+    (async () => {
+      const source = await documentSource(documentId, { version, length });
+      if (closing.signal.aborted) return;
+      const opened = await openPdf(source, { signal: closing.signal, onFailure: fail });
+      if (closing.signal.aborted) return void opened.destroy();
+      task = opened;
+      const pdf = await opened.promise;
+      if (!closing.signal.aborted) setLoad({ pdf, error: null });
+    })().catch(fail);
     return () => {
-      cancelled = true;
+      closing.abort();
       void task?.destroy();
     };
-  }, [documentId, version, token]);
-  return load;
+  }, [documentId, version, length, token, round]);
+
+  const retry = useCallback(() => setRound((value) => value + 1), []);
+  return { ...load, retry };
 }

@@ -1,6 +1,6 @@
 // Test data shaped like the server's answers (MeetingOut, AgendaItemOut, DocumentOut, …).
 import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
-import type { Poll } from "../api/voting";
+import type { Poll, PollCount, PollResult } from "../api/voting";
 import type { EventMessage, SnapshotMessage } from "../live/messages";
 
 const AT = "2026-12-08T01:00:00+00:00";
@@ -83,6 +83,24 @@ export function poll(overrides: Partial<Poll> = {}): Poll {
       { id: 3, label: "Không biểu quyết" },
     ],
     progress: { eligible: 60, voted: 0 },
+    ...overrides,
+  };
+}
+
+/** Vote counts for options 1, 2, 3, … in this order. */
+export function counts(...entries: Array<[label: string, votes: number]>): PollCount[] {
+  return entries.map(([label, votes], index) => ({ option_id: index + 1, label, votes }));
+}
+
+/** A closed poll's result: a resolution on a 60-seat council (31 votes needed), not adopted. */
+export function pollResult(overrides: Partial<PollResult> = {}): PollResult {
+  return {
+    counts: counts(["Tán thành", 30], ["Không tán thành", 10], ["Không biểu quyết", 0]),
+    basis: "seated",
+    threshold: "majority",
+    base: 60,
+    required: 31,
+    passed: false,
     ...overrides,
   };
 }

@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PollResult } from "../api/voting";
+import { pollResult as result } from "../test/fixtures";
 import { resultChart } from "./resultBars";
-
-const result = (overrides: Partial<PollResult> = {}): PollResult => ({
-  counts: [
-    { option_id: 1, label: "Tán thành", votes: 30 },
-    { option_id: 2, label: "Không tán thành", votes: 10 },
-    { option_id: 3, label: "Không biểu quyết", votes: 0 },
-  ],
-  basis: "seated",
-  threshold: "majority",
-  base: 60,
-  required: 31,
-  passed: false,
-  ...overrides,
-});
 
 describe("resultChart", () => {
   it("scales bars to the base, with the required line at required / base", () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { PollResult } from "../api/voting";
+import { counts, pollResult } from "../test/fixtures";
 import { verdictOf } from "./verdict";
 
-const base: PollResult = {
-  counts: [
-    { option_id: 1, label: "Nguyễn Văn A", votes: 40 },
-    { option_id: 2, label: "Trần Thị B", votes: 35 },
-    { option_id: 3, label: "Lê Văn C", votes: 35 },
-  ],
-  basis: "seated",
-  threshold: "majority",
-  base: 60,
-  required: 31,
-  passed: true,
-};
+const base = pollResult({ counts: counts(["Nguyễn Văn A", 40], ["Trần Thị B", 35], ["Lê Văn C", 35]), passed: true });
 
 describe("verdictOf", () => {
   it("a resolution: THÔNG QUA or KHÔNG THÔNG QUA", () => {
