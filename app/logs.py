@@ -49,6 +49,8 @@ def configure_logging(level: str) -> None:
     root.setLevel(level)
     # We log each request ourselves (without query strings, which may carry tokens).
     logging.getLogger("uvicorn.access").disabled = True
+    # Alembic announces each of its plugins at start-up; the migrations it runs still show.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
