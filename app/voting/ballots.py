@@ -60,10 +60,10 @@ async def ballot_context(session: AsyncSession, principal: Principal, poll_id: i
                          present=bool(is_present), voted=bool(has_voted))
 
 
-def check_eligible(context: BallotContext) -> None:
-    if not context.voting_right:
+def check_eligible(poll: Poll, *, voting_right: bool, present: bool) -> None:
+    if not voting_right:
         raise Forbidden("no_voting_right")
-    if context.poll.require_presence and not context.present:
+    if poll.require_presence and not present:
         raise Forbidden("not_checked_in")
 
 
@@ -88,7 +88,7 @@ async def _count(session: AsyncSession, poll_id: int, *, add: list[int],
 async def cast(session: AsyncSession, *, principal: Principal, context: BallotContext,
                option_ids: list[int]) -> None:
     poll, user_id = context.poll, principal.user.id
-    check_eligible(context)
+    check_eligible(poll, voting_right=context.voting_right, present=context.present)
     check_open(poll)
     allowed = set(await session.scalars(select(PollOption.id).where(PollOption.poll_id == poll.id)))
     chosen = presets.check_choice(option_ids, allowed=allowed, max_choices=poll.max_choices)

@@ -231,17 +231,14 @@ async def _decide(session: AsyncSession, batch: _Batch, request: BallotRequest) 
     if found is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
     user, device = found
-    role, voting_right = batch.memberships.get(user.id, (None, False))
+    _, voting_right = batch.memberships.get(user.id, (None, False))
     if not voting_right or batch.poll.state == "draft":
         raise Undecided  # who may see what: the one-by-one path answers 404 / 403 exactly
     if request.key is not None and not request.key.strip():
         raise Undecided
     if request.key is not None and (user.id, request.key) in batch.replays:
         return batch.replays[(user.id, request.key)]
-    context = ballots.BallotContext(poll=batch.poll, access=None,  # type: ignore[arg-type]
-                                    voting_right=True, present=user.id in batch.present,
-                                    voted=user.id in batch.voted)
-    ballots.check_eligible(context)
+    ballots.check_eligible(batch.poll, voting_right=True, present=user.id in batch.present)
     ballots.check_open(batch.poll)
     chosen = presets.check_choice(request.option_ids, allowed=batch.options,
                                   max_choices=batch.poll.max_choices)
