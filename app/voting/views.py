@@ -82,8 +82,8 @@ async def snapshot_poll(session: AsyncSession, access: MeetingAccess) -> dict[st
     still shows the latest result until the next poll opens."""
     polls = [poll for poll in await visible_polls(session, access) if poll.state != "draft"]
     current = next((poll for poll in polls if poll.state == "open"), None)
-    if current is None and polls:
-        current = max(polls, key=lambda poll: (poll.closed_at is not None, poll.closed_at, poll.id))
+    if current is None and polls:  # every other poll here is closed
+        current = max(polls, key=lambda poll: (poll.closed_at, poll.id))
     if current is None:
         return None
     return await event_data(session, current)

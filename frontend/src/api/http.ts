@@ -3,7 +3,7 @@
 // yet (the voting API is being written against API.md).
 import { readLanguage } from "../i18n/language";
 import { readToken, saveToken } from "../auth/tokenStore";
-import { apiErrorFrom, networkError } from "./errors";
+import { type ApiError, apiErrorFrom, networkError } from "./errors";
 
 export function requestHeaders(extra: Record<string, string> = {}): Record<string, string> {
   const headers: Record<string, string> = { "Accept-Language": readLanguage(), ...extra };
@@ -47,12 +47,18 @@ export async function requestJson<T>(request: JsonRequest): Promise<T> {
   } catch {
     throw networkError(offlineMessage());
   }
-  const body = await parseBody(response);
-  if (!response.ok) {
-    noticeUnauthenticated(response.status);
-    throw apiErrorFrom(response.status, body, `HTTP ${response.status}`);
-  }
-  return body as T;
+  if (!response.ok) throw await errorFromResponse(response);
+  return (await parseBody(response)) as T;
+}
+
+/** The contract's error of a failed answer (and a logout on 401). */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  noticeUnauthenticated(response.status);
+  return apiErrorFrom(response.status, await parseBody(response), `HTTP ${response.status}`);
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
 }
 
 export function offlineMessage(): string {

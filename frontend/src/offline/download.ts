@@ -2,8 +2,8 @@
 // file is fetched whole, hashed as it streams in, checked against the package's sha256 and put
 // in the document store. Nothing half-downloaded or unverified is ever stored.
 import { api, call } from "../api/client";
-import { ApiError, apiErrorFrom, networkError } from "../api/errors";
-import { noticeUnauthenticated, offlineMessage, requestHeaders } from "../api/http";
+import { ApiError, networkError } from "../api/errors";
+import { errorFromResponse, isAbortError, offlineMessage, requestHeaders } from "../api/http";
 import type { OfflinePackage, PackageEntry } from "../api/types";
 import { storeDocument } from "./documentStore";
 import { Sha256 } from "./sha256";
@@ -16,20 +16,7 @@ export function fetchPackage(meetingId: number): Promise<OfflinePackage> {
   return call(api.GET("/api/v1/meetings/{meeting_id}/package", { params: { path: { meeting_id: meetingId } } }));
 }
 
-async function errorAnswer(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  noticeUnauthenticated(response.status);
-  return apiErrorFrom(response.status, body, `HTTP ${response.status}`);
-}
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === "AbortError";
-}
 
 function isQuota(error: unknown): boolean {
   return error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
@@ -41,9 +28,9 @@ export async function downloadEntry(entry: PackageEntry, signal: AbortSignal, on
   try {
     response = await fetch(entry.url, { headers: requestHeaders(), signal });
   } catch (error) {
-    throw isAbort(error) ? new ApiError(0, ABORTED, ABORTED) : networkError(offlineMessage());
+    throw isAbortError(error) ? new ApiError(0, ABORTED, ABORTED) : networkError(offlineMessage());
   }
-  if (!response.ok) throw await errorAnswer(response);
+  if (!response.ok) throw await errorFromResponse(response);
 
   const hash = new Sha256();
   const chunks: Uint8Array[] = [];
@@ -66,7 +53,7 @@ export async function downloadEntry(entry: PackageEntry, signal: AbortSignal, on
       onProgress(whole.length);
     }
   } catch (error) {
-    throw isAbort(error) ? new ApiError(0, ABORTED, ABORTED) : networkError(offlineMessage());
+    throw isAbortError(error) ? new ApiError(0, ABORTED, ABORTED) : networkError(offlineMessage());
   }
 
   const digest = hash.hex();

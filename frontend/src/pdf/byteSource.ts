@@ -3,8 +3,8 @@
 // version is stored, or a signed link). PDF.js reads either through one range transport
 // (pdfjs.ts): it never sends a whole-file GET, and the first page needs only the ranges it uses.
 // No PDF.js here, so this is tested without a browser.
-import { ApiError, apiErrorFrom, networkError } from "../api/errors";
-import { noticeUnauthenticated, offlineMessage } from "../api/http";
+import { ApiError, networkError } from "../api/errors";
+import { errorFromResponse, isAbortError, offlineMessage } from "../api/http";
 
 export interface ByteRange {
   bytes: Uint8Array;
@@ -58,9 +58,6 @@ export function parseContentRange(header: string | null): { begin: number; end: 
   return { begin: Number(match[1]), end: Number(match[2]) + 1, total };
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === "AbortError";
-}
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -70,16 +67,6 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  noticeUnauthenticated(response.status);
-  return apiErrorFrom(response.status, body, `HTTP ${response.status}`);
-}
 
 /**
  * A URL read by `Range` requests only. A server that ignores `Range` (200 with the whole file) is
@@ -118,7 +105,7 @@ export function httpSource(options: HttpSourceOptions): ByteSource {
       whole = new Uint8Array(await response.arrayBuffer());
       return { bytes: whole.subarray(begin, end), total: whole.length };
     }
-    return errorOf(response);
+    return errorFromResponse(response);
   }
 
   /** The location asked for; if asking failed, the next read asks again. */
@@ -145,7 +132,7 @@ export function httpSource(options: HttpSourceOptions): ByteSource {
         try {
           answer = await readOnce(await located(pending), begin, end, signal);
         } catch (error) {
-          if (signal?.aborted || isAbort(error)) throw error;
+          if (signal?.aborted || isAbortError(error)) throw error;
           if (error instanceof ApiError && !error.isNetwork) throw error;
           // No answer: the network went for a moment, or the server restarted. Try again soon.
           const delay = delays[failures];
