@@ -4,7 +4,7 @@ from fastapi import APIRouter
 
 from app.accounts.deps import CurrentUser
 from app.attendance import service
-from app.attendance.schemas import AttendanceEntry, AttendanceMark, AttendanceSummary
+from app.attendance.schemas import AllPresent, AttendanceEntry, AttendanceMark, AttendanceSummary
 from app.deps import UowDep
 from app.meetings.access import meeting_access
 
@@ -24,6 +24,15 @@ async def mark(meeting_id: int, user_id: int, body: AttendanceMark, principal: C
     access = await meeting_access(uow.session, principal, meeting_id)
     return await service.mark(uow.session, principal=principal, access=access, user_id=user_id,
                               status=body.status, reason=body.reason)
+
+
+@router.post("/meetings/{meeting_id}/attendance/present", response_model=AttendanceSummary)
+async def mark_all_present(meeting_id: int, body: AllPresent, principal: CurrentUser,
+                           uow: UowDep) -> AttendanceSummary:
+    """The secretariat: everyone seated is present except `except_user_ids`."""
+    access = await meeting_access(uow.session, principal, meeting_id)
+    return await service.mark_all_present(uow.session, principal=principal, access=access,
+                                          except_user_ids=body.except_user_ids)
 
 
 @router.get("/meetings/{meeting_id}/attendance", response_model=AttendanceSummary)

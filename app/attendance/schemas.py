@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.kit.schemas import NoNul
 
@@ -14,6 +14,14 @@ class AttendanceMark(BaseModel):
 
     status: Status
     reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), NoNul] = ""
+
+
+class AllPresent(BaseModel):
+    """Mark every seated deputy present but these (left as they are, to be marked one by one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    except_user_ids: Annotated[list[int], Field(max_length=10_000)] = []
 
 
 class AttendanceEntry(BaseModel):

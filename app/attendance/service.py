@@ -13,6 +13,7 @@ from app.accounts.service import Principal
 from app.attendance.schemas import AttendanceEntry, AttendanceSummary
 from app.audit.service import record
 from app.errors import Conflict, Forbidden, Invalid, NotFound
+from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.access import MeetingAccess
@@ -26,9 +27,9 @@ OPEN_STATES = ("published", "in_progress")
 async def seated_deputies(session: AsyncSession, council_id: int) -> list[tuple[int, str]]:
     rows = await session.execute(
         select(User.id, User.full_name).join(Membership, Membership.user_id == User.id)
-        .where(Membership.council_id == council_id, Membership.voting_right.is_(True))
-        .order_by(User.full_name, User.id))
-    return [(user_id, name) for user_id, name in rows.all()]
+        .where(Membership.council_id == council_id, Membership.voting_right.is_(True)))
+    return by_name(((user_id, name) for user_id, name in rows.all()),
+                   name=lambda row: row[1], tie=lambda row: row[0])
 
 
 async def summary(session: AsyncSession, meeting_id: int, council_id: int) -> AttendanceSummary:
@@ -88,6 +89,38 @@ async def check_in(session: AsyncSession, *, principal: Principal, access: Meeti
         await _announce(session, access)
     return AttendanceEntry(user_id=user_id, full_name=principal.user.full_name, status="present",
                            reason="", checked_in=row.checked_in_at is not None)
+
+
+async def mark_all_present(
+    session: AsyncSession, *, principal: Principal, access: MeetingAccess, except_user_ids: list[int],
+) -> AttendanceSummary:
+    """One tap for a full hall: every seated deputy present but the exceptions, one event."""
+    access.require_manage()
+    _require_open(access)
+    seated = {uid for uid, _ in await seated_deputies(session, access.meeting.council_id)}
+    unknown = sorted(set(except_user_ids) - seated)
+    if unknown:
+        raise Invalid(details=[{"field": "except_user_ids", "message": f"not seated: {unknown}"}])
+    meeting_id = access.meeting.id
+    rows = {row.user_id: row for row in await session.scalars(
+        select(Attendance).where(Attendance.meeting_id == meeting_id))}
+    now, changed = utcnow(), []
+    for user_id in sorted(seated - set(except_user_ids)):
+        row = rows.get(user_id)
+        if row is None:
+            session.add(Attendance(meeting_id=meeting_id, user_id=user_id, status="present",
+                                   reason="", updated_at=now, marked_by=principal.user.id))
+        elif row.status != "present":
+            row.status, row.reason, row.updated_at, row.marked_by = "present", "", now, principal.user.id
+        else:
+            continue
+        changed.append(user_id)
+    if not changed:
+        return await summary(session, meeting_id, access.meeting.council_id)
+    await record(session, actor=principal.actor, action="attendance.mark_all_present",
+                 target_type="meeting", target_id=meeting_id, council_id=access.meeting.council_id,
+                 details={"user_ids": changed, "except_user_ids": sorted(set(except_user_ids))})
+    return await _announce(session, access)
 
 
 async def mark(

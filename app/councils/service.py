@@ -11,6 +11,7 @@ from app.accounts.service import Principal
 from app.audit.service import Actor, record
 from app.councils.access import MANAGER_ROLES, require_council_role
 from app.errors import Conflict, Invalid, NotFound
+from app.kit.collation import by_name
 from app.models import Committee, Council, Membership, Term, User
 
 LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
@@ -75,9 +76,10 @@ async def list_members(session: AsyncSession, *, council_id: int) -> list[tuple[
         select(Membership, User)
         .join(User, User.id == Membership.user_id)
         .where(Membership.council_id == council_id)
-        .order_by(Membership.role != "chair", Membership.role != "secretary", User.full_name, User.id)
     )
-    return [(m, u) for m, u in rows.all()]
+    members = by_name(rows.all(), name=lambda row: row[1].full_name, tie=lambda row: row[1].id)
+    # the chair, then the secretaries, then everyone else; each group in Vietnamese name order
+    return sorted(members, key=lambda row: (row[0].role != "chair", row[0].role != "secretary"))
 
 
 async def _check_refs(

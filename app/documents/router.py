@@ -115,7 +115,8 @@ async def upload_document(meeting_id: int, request: Request, principal: OwnTrans
     received, checked = prepared
 
     async def store(session: AsyncSession) -> tuple[Document, DocumentVersion, bool]:
-        fields = service.parse_upload_fields(received.fields, received.filename)
+        fields = service.parse_upload_fields(received.fields, received.filename,
+                                             await service.pdf_title_of(session, checked))
         access = await meeting_access(session, principal, meeting_id)
         return await service.upload(session, actor=principal.actor, access=access,
                                     store=_runtime(request).store, checked=checked,

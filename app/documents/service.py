@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,6 +16,7 @@ from app.documents.access import audience_of, readable_by
 from app.documents.pdf import PdfInfo, inspect_pdf
 from app.documents.schemas import DocumentOut, UploadFields, VersionOut
 from app.documents.storage import BlobStore, StagedBlob
+from app.documents.titles import default_title
 from app.errors import Invalid, NotFound
 from app.kit.text import fold
 from app.kit.time import utcnow
@@ -57,10 +57,10 @@ def version_out(document_id: int, version: DocumentVersion) -> VersionOut:
     )
 
 
-def parse_upload_fields(fields: dict[str, str], filename: str) -> UploadFields:
-    values: dict[str, Any] = {k: v for k, v in fields.items() if v != ""}
-    if "title" not in values and filename:
-        values["title"] = Path(filename).stem
+def parse_upload_fields(fields: dict[str, str], filename: str, pdf_title: str | None = None) -> UploadFields:
+    values: dict[str, Any] = {k: v for k, v in fields.items() if v.strip() != ""}
+    if "title" not in values and (filename or pdf_title):
+        values["title"] = default_title(pdf_title, filename)
     if "confidential" in values:
         values["confidential"] = values["confidential"].strip().lower() in ("true", "1", "yes", "on")
     try:
@@ -107,6 +107,16 @@ class CheckedPdf:
     staged: StagedBlob
     info: PdfInfo | None  # None when the same bytes were processed before
     known_version_id: int | None
+
+
+async def pdf_title_of(session: AsyncSession, checked: CheckedPdf) -> str | None:
+    """The Title in the PDF's metadata, also when the same bytes were stored before."""
+    if checked.info is not None:
+        return checked.info.title
+    if checked.known_version_id is None:
+        return None
+    return await session.scalar(select(DocumentVersion.pdf_title).where(
+        DocumentVersion.id == checked.known_version_id))
 
 
 async def check_pdf(

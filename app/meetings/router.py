@@ -89,6 +89,12 @@ async def publish(meeting_id: int, principal: CurrentUser, uow: UowDep) -> Meeti
     return await _transition(meeting_id, "publish", principal, uow)
 
 
+@router.post("/meetings/{meeting_id}/unpublish", response_model=MeetingOut)
+async def unpublish(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    """Back to a draft, hidden from deputies again, until the meeting has started (then 409)."""
+    return await _transition(meeting_id, "unpublish", principal, uow)
+
+
 @router.post("/meetings/{meeting_id}/start", response_model=MeetingOut)
 async def start(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "start", principal, uow)

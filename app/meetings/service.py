@@ -12,6 +12,7 @@ from app.accounts.service import Principal
 from app.audit.service import record
 from app.councils.access import MANAGER_ROLES, council_access, require_council_role
 from app.errors import Conflict, Invalid, NotFound
+from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.access import INVITED, MeetingAccess, visible_to
@@ -21,10 +22,12 @@ from app.models import AgendaItem, Meeting, MeetingGuest, Membership, Sitting, U
 # action -> (states it may start from, state it leads to, who may do it)
 TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "publish": (frozenset({"draft"}), "published", "manage"),
+    "unpublish": (frozenset({"published"}), "draft", "manage"),
     "start": (frozenset({"published"}), "in_progress", "chair"),
     "close": (frozenset({"in_progress"}), "closed", "chair"),
 }
-ACTION_WORDS = {"publish": ("công bố", "publish"), "start": ("khai mạc", "start"),
+ACTION_WORDS = {"publish": ("công bố", "publish"), "unpublish": ("hủy công bố", "unpublish"),
+                "start": ("khai mạc", "start"),
                 "close": ("bế mạc", "close")}
 
 
@@ -219,9 +222,9 @@ async def delete_sitting(
 async def list_guests(session: AsyncSession, *, meeting_id: int) -> list[tuple[MeetingGuest, User]]:
     rows = await session.execute(
         select(MeetingGuest, User).join(User, User.id == MeetingGuest.user_id)
-        .where(MeetingGuest.meeting_id == meeting_id).order_by(User.full_name)
+        .where(MeetingGuest.meeting_id == meeting_id)
     )
-    return [(guest, user) for guest, user in rows.all()]
+    return by_name(rows.all(), name=lambda row: row[1].full_name, tie=lambda row: row[1].id)
 
 
 async def invite_guest(

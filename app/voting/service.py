@@ -15,6 +15,7 @@ from app.accounts.service import Principal
 from app.attendance.service import summary as attendance_summary
 from app.audit.service import Actor, record
 from app.errors import Conflict, Invalid
+from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.agenda import item_access
@@ -167,9 +168,9 @@ async def named_votes(session: AsyncSession, poll: Poll) -> list[dict[str, Any]]
     rows = await session.execute(
         select(PollChoice.user_id, User.full_name, PollChoice.option_id)
         .join(User, User.id == PollChoice.user_id).where(PollChoice.poll_id == poll.id)
-        .order_by(User.full_name, PollChoice.user_id, PollChoice.option_id))
+        .order_by(PollChoice.user_id, PollChoice.option_id))
     votes: dict[int, dict[str, Any]] = {}
     for user_id, name, option_id in rows.all():
         votes.setdefault(user_id, {"user_id": user_id, "full_name": name, "option_ids": []})
         votes[user_id]["option_ids"].append(option_id)
-    return list(votes.values())
+    return by_name(votes.values(), name=lambda vote: vote["full_name"], tie=lambda vote: vote["user_id"])

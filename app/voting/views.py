@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.documents.access import items_hidden_from_guests
+from app.kit.collation import by_name
 from app.meetings.access import MeetingAccess
 from app.models import Membership, Poll, PollChoice, PollOption, PollVoter, User
 from app.voting.access import sees_poll
@@ -95,7 +96,7 @@ async def voters(session: AsyncSession, poll: Poll, council_id: int) -> list[Vot
     rows = await session.execute(
         select(User.id, User.full_name).join(Membership, Membership.user_id == User.id)
         .where(Membership.council_id == council_id,
-               or_(may_vote(poll, council_id), User.id.in_(voted)))
-        .order_by(User.full_name, User.id))
+               or_(may_vote(poll, council_id), User.id.in_(voted))))
     return [VoterOut(user_id=user_id, full_name=name, voted=user_id in voted)
-            for user_id, name in rows.all()]
+            for user_id, name in by_name(rows.all(), name=lambda row: row[1],
+                                         tie=lambda row: row[0])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.models import Meeting, MeetingEvent
+from app.models import AuditEntry, Meeting, MeetingEvent
 
 
 async def _events(app, meeting_id: int) -> list[MeetingEvent]:  # type: ignore[no-untyped-def]
@@ -170,3 +170,27 @@ async def test_invited_guest_sees_only_that_public_meeting(client, world, new_me
     assert (await client.delete(f"{url}/guests/{world.users['outsider']}",
                                 headers=world.headers("secretary"))).status_code == 204
     assert (await client.get(url, headers=world.headers("outsider"))).status_code == 404
+
+
+async def test_unpublish_until_started(client, world, new_meeting, app) -> None:  # type: ignore[no-untyped-def]
+    meeting = await new_meeting()
+    url, secretary = f"/api/v1/meetings/{meeting['id']}", world.headers("secretary")
+    assert (await client.post(f"{url}/unpublish", headers=secretary)).status_code == 409, "a draft already"
+    await client.post(f"{url}/publish", headers=secretary)
+    assert (await client.get(url, headers=world.headers("deputy"))).status_code == 200
+    assert (await client.post(f"{url}/unpublish", headers=world.headers("deputy"))).status_code == 403
+    back = await client.post(f"{url}/unpublish", headers=secretary)
+    assert back.status_code == 200 and back.json()["state"] == "draft"
+    assert (await client.get(url, headers=world.headers("deputy"))).status_code == 404, \
+        "a draft is the secretariat's again"
+    async with app.state.db.unit_of_work(write=False) as uow:
+        events = list(await uow.session.scalars(select(MeetingEvent.type).where(
+            MeetingEvent.meeting_id == meeting["id"]).order_by(MeetingEvent.seq)))
+        audit = list(await uow.session.scalars(select(AuditEntry.action).where(
+            AuditEntry.target_id == str(meeting["id"]), AuditEntry.target_type == "meeting")))
+    assert events[-2:] == ["meeting.updated", "meeting.updated"]
+    assert "meeting.unpublish" in audit
+    await client.post(f"{url}/publish", headers=secretary)
+    await client.post(f"{url}/start", headers=secretary)
+    refused = await client.post(f"{url}/unpublish", headers=secretary)
+    assert refused.status_code == 409 and refused.json()["error"]["code"] == "meeting_wrong_state"

@@ -72,3 +72,38 @@ async def test_no_attendance_in_draft_or_closed_meetings(client, world, new_meet
     for action, who in (("publish", "secretary"), ("start", "chair"), ("close", "chair")):
         await client.post(f"{url}/{action}", headers=world.headers(who))
     assert (await client.post(f"{url}/check-in", headers=world.headers("deputy"))).status_code == 409
+
+
+async def test_mark_all_present_but_the_exceptions(client, world, open_meeting, app) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/meetings/{open_meeting}/attendance"
+    secretary, chair, deputy = world.headers("secretary"), world.users["chair"], world.users["deputy"]
+    await client.put(f"{url}/{chair}", json={"status": "excused", "reason": "Đi công tác"}, headers=secretary)
+    marked = await client.post(f"{url}/present", json={"except_user_ids": [chair]}, headers=secretary)
+    assert marked.status_code == 200, marked.text
+    statuses = {i["user_id"]: (i["status"], i["reason"]) for i in marked.json()["items"]}
+    assert statuses == {chair: ("excused", "Đi công tác"), deputy: ("present", "")}
+    assert marked.json()["present"] == 1
+    async with app.state.db.unit_of_work(write=False) as uow:
+        before = await uow.session.scalar(select(func.count()).select_from(MeetingEvent))
+    again = await client.post(f"{url}/present", json={"except_user_ids": [chair]}, headers=secretary)
+    assert again.json() == marked.json()
+    async with app.state.db.unit_of_work(write=False) as uow:
+        assert await uow.session.scalar(select(func.count()).select_from(MeetingEvent)) == before, \
+            "nothing changed, nothing announced"
+    everyone = await client.post(f"{url}/present", json={}, headers=secretary)
+    assert (everyone.json()["present"], everyone.json()["quorate"]) == (2, True)
+
+
+@pytest.mark.parametrize("body,status", [
+    ({"except_user_ids": [10**30]}, 422), ({"except_user_ids": "x"}, 422), ({"other": 1}, 422)])
+async def test_mark_all_present_refuses_bad_input(client, world, open_meeting, body, status) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(f"/api/v1/meetings/{open_meeting}/attendance/present", json=body,
+                                 headers=world.headers("secretary"))
+    assert response.status_code == status, response.text
+
+
+@pytest.mark.parametrize("who,status", [("deputy", 403), ("chair", 403), ("other_secretary", 404)])
+async def test_mark_all_present_is_the_secretariats(client, world, open_meeting, who, status) -> None:  # type: ignore[no-untyped-def]
+    response = await client.post(f"/api/v1/meetings/{open_meeting}/attendance/present",
+                                 json={"except_user_ids": []}, headers=world.headers(who))
+    assert response.status_code == status
