@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.passwords import hash_password
 from app.audit.service import Actor, record
-from app.demo_voting import add_vote_meeting
 from app.demo_documents import DEMO_AGENDA, DemoDocument, DemoItem
+from app.demo_voting import add_vote_meeting
 from app.documents.schemas import UploadFields
 from app.documents.service import PdfLimits, check_pdf, upload
 from app.documents.storage import BlobStore

@@ -16,9 +16,9 @@ from app.attendance.router import router as attendance_router
 from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
+from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.router import files_router
 from app.documents.router import router as documents_router
-from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.runtime import DocumentRuntime
 from app.health import router as health_router
 from app.live.router import router as live_router

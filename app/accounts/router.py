@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts import service
 from app.accounts.deps import AdminUser, CurrentUser
@@ -27,8 +26,8 @@ from app.accounts.schemas import (
 from app.accounts.throttle import LoginThrottle
 from app.deps import ClientAddress, LanguageDep, UowDep
 from app.errors import NotAuthenticated
-from app.web.errors import ErrorOut, error_response
 from app.models import User
+from app.web.errors import ErrorOut, error_response
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 

@@ -5,9 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import NoNul
-
-
+from app.kit.schemas import MAX_ID, Id, NoNul  # noqa: F401 - Id is used by other packages
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[
@@ -16,9 +14,6 @@ Username = Annotated[
                       pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"),
 ]
 Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
-# Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
-MAX_ID = 2**31 - 1
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
                      NoNul]
 

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import NoNul
+from app.kit.schemas import Id, NoNul
 
 Status = Literal["present", "absent", "excused"]
 
@@ -21,7 +21,7 @@ class AllPresent(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    except_user_ids: Annotated[list[int], Field(max_length=10_000)] = []
+    except_user_ids: Annotated[list[Id], Field(max_length=10_000)] = []
 
 
 class AttendanceEntry(BaseModel):

@@ -3,7 +3,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, UploadFile, status
 
 from app.accounts.deps import AdminUser, CurrentUser
-from app.accounts.schemas import Id
 from app.councils import service
 from app.councils.access import MANAGER_ROLES, council_access, require_council_role
 from app.councils.member_file import read_member_file
@@ -27,6 +26,7 @@ from app.councils.schemas import (
 )
 from app.deps import UowDep
 from app.errors import PayloadTooLarge
+from app.kit.schemas import Id
 from app.models import Council, Membership, User
 
 router = APIRouter(prefix="/api/v1", tags=["councils"])

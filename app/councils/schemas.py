@@ -5,8 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from app.accounts.schemas import Id
-from app.kit.schemas import NoNul
+from app.kit.schemas import Id, NoNul
 
 Level = Literal["province", "district", "commune"]
 Role = Literal["secretary", "chair", "deputy", "guest"]

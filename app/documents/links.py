@@ -26,7 +26,9 @@ SERVED_FOLDERS = ("blobs", "watermarked")  # stored PDFs and readers' stamped co
 
 
 def signature(uri: str, expires: int, secret: str) -> str:
-    digest = hashlib.md5(f"{expires}{uri} {secret}".encode(), usedforsecurity=False).digest()
+    # surrogatepass: a path from the wire may hold anything; it must hash, not crash
+    digest = hashlib.md5(f"{expires}{uri} {secret}".encode("utf-8", "surrogatepass"),
+                         usedforsecurity=False).digest()
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
@@ -66,7 +68,8 @@ class FileLinks:
     def check(self, relative: str, expires: int, given: str, *, now: float | None = None) -> Path:
         """The file the link names, or LinkRefused saying why."""
         uri = PREFIX + relative
-        if not hmac.compare_digest(signature(uri, expires, self.secret), given):
+        # compare_digest refuses non-ASCII text with a TypeError: such a signature is just wrong
+        if not given.isascii() or not hmac.compare_digest(signature(uri, expires, self.secret), given):
             raise LinkRefused("file_link_invalid")
         if expires < (now if now is not None else time.time()):
             raise LinkRefused("file_link_expired")

@@ -8,9 +8,9 @@ from app.accounts.service import Principal
 from app.documents.runtime import DocumentRuntime
 from app.documents.schemas import Package, PackageEntry
 from app.documents.service import file_url, list_documents
+from app.kit.hashing import file_sha256
 from app.kit.time import utcnow
 from app.meetings.access import MeetingAccess
-from app.kit.hashing import file_sha256
 
 
 async def build_package(

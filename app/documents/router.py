@@ -36,7 +36,7 @@ from app.documents.serving import pdf_response
 from app.documents.upload import ReceivedUpload, receive_upload
 from app.errors import Forbidden, NotAuthenticated
 from app.idempotency import IdempotencyKey, remember, replay, scope_of
-from app.kit.schemas import NoNul
+from app.kit.schemas import Id, NoNul
 from app.kit.time import utcnow
 from app.meetings.access import meeting_access
 from app.meetings.service import require_open
@@ -51,7 +51,7 @@ def _runtime(request: Request) -> DocumentRuntime:
 
 
 async def _receive_checked_upload(
-    request: Request, db: Database, principal: Principal, meeting_id: int, key: str | None,
+    request: Request, db: Database, principal: Principal, meeting_id: Id, key: str | None,
 ) -> tuple[ReceivedUpload, service.CheckedPdf] | Response:
     """Everything before the write transaction: permission (before the body is read), a replay
     for a retried key, streaming the file to staging, the PDF check."""
@@ -107,7 +107,7 @@ async def _store_and_answer(
                                 "title": {"type": "string"}, "kind": {"type": "string"},
                                 "agenda_item_id": {"type": "integer"},
                                 "confidential": {"type": "boolean"}}}}}}})
-async def upload_document(meeting_id: int, request: Request, principal: OwnTransactionUser,
+async def upload_document(meeting_id: Id, request: Request, principal: OwnTransactionUser,
                           db: DatabaseDep, key: IdempotencyKey = None) -> Response:
     prepared = await _receive_checked_upload(request, db, principal, meeting_id, key)
     if isinstance(prepared, Response):
@@ -130,7 +130,7 @@ async def upload_document(meeting_id: int, request: Request, principal: OwnTrans
              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
                  "type": "object", "required": ["file"],
                  "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
-async def add_version(document_id: int, request: Request, principal: OwnTransactionUser,
+async def add_version(document_id: Id, request: Request, principal: OwnTransactionUser,
                       db: DatabaseDep, key: IdempotencyKey = None) -> Response:
     async with db.unit_of_work(write=False) as uow:
         document, _ = await document_access(uow.session, principal, document_id)
@@ -151,14 +151,14 @@ async def add_version(document_id: int, request: Request, principal: OwnTransact
 
 
 @router.get("/meetings/{meeting_id}/documents", response_model=DocumentList)
-async def list_documents(meeting_id: int, principal: CurrentUser, uow: UowDep) -> DocumentList:
+async def list_documents(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> DocumentList:
     access = await meeting_access(uow.session, principal, meeting_id)
     rows = await service.list_documents(uow.session, access=access)
     return DocumentList(items=[service.document_out(d, v) for d, v in rows])
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail)
-async def get_document(document_id: int, principal: CurrentUser, uow: UowDep) -> DocumentDetail:
+async def get_document(document_id: Id, principal: CurrentUser, uow: UowDep) -> DocumentDetail:
     document, _ = await document_access(uow.session, principal, document_id)
     versions = await service.versions_of(uow.session, document_id)
     current = next(v for v in versions if v.version == document.current_version)
@@ -171,7 +171,7 @@ async def get_document(document_id: int, principal: CurrentUser, uow: UowDep) ->
 
 
 @router.patch("/documents/{document_id}", response_model=DocumentOut)
-async def update_document(document_id: int, body: DocumentUpdate, principal: CurrentUser,
+async def update_document(document_id: Id, body: DocumentUpdate, principal: CurrentUser,
                           uow: UowDep) -> DocumentOut:
     document, access = await document_access(uow.session, principal, document_id)
     document = await service.update_document(uow.session, principal=principal, access=access,
@@ -182,14 +182,14 @@ async def update_document(document_id: int, body: DocumentUpdate, principal: Cur
 
 
 @router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_document(document_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+async def delete_document(document_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     document, access = await document_access(uow.session, principal, document_id)
     await service.delete_document(uow.session, principal=principal, access=access,
                                   document=document)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-async def document_file(document_id: int, request: Request, db: DatabaseDep, address: ClientAddress,
+async def document_file(document_id: Id, request: Request, db: DatabaseDep, address: ClientAddress,
                         version: int | None = Query(default=None, ge=1)) -> Response:
     """Range reads of one tablet come in dozens: after the first, a short-lived read grant
     (documents/grants.py) answers from memory, without the database."""
@@ -199,7 +199,7 @@ async def document_file(document_id: int, request: Request, db: DatabaseDep, add
 
 
 @router.get("/documents/{document_id}/link", response_model=FileLink)
-async def document_link(document_id: int, request: Request, db: DatabaseDep, address: ClientAddress,
+async def document_link(document_id: Id, request: Request, db: DatabaseDep, address: ClientAddress,
                         version: int | None = Query(default=None, ge=1)) -> FileLink:
     """A signed URL of the document's file for the caller (their watermarked copy of a
     confidential one), valid KYHOP_FILE_LINK_TTL_S seconds: its Range reads need no token and
@@ -209,7 +209,7 @@ async def document_link(document_id: int, request: Request, db: DatabaseDep, add
     return FileLink(url=url, expires_at=datetime.fromtimestamp(expires, UTC))
 
 
-async def _grant_for(request: Request, db: Database, address: str, document_id: int,
+async def _grant_for(request: Request, db: Database, address: str, document_id: Id,
                      version: int | None) -> ReadGrant:
     token = bearer_token(request)
     if token is None:
@@ -227,7 +227,7 @@ async def _grant_for(request: Request, db: Database, address: str, document_id: 
 
 
 async def _read_grant(session: AsyncSession, runtime: DocumentRuntime, principal: Principal,
-                      document_id: int, version: int | None) -> ReadGrant:
+                      document_id: Id, version: int | None) -> ReadGrant:
     document, _ = await document_access(session, principal, document_id)
     row = await service.get_version(session, document, version)
     path = runtime.store.path_for(row.sha256)
@@ -251,7 +251,7 @@ for _method in ("GET", "HEAD"):
 
 
 @router.get("/meetings/{meeting_id}/package", response_model=Package)
-async def package(meeting_id: int, request: Request, principal: CurrentUser,
+async def package(meeting_id: Id, request: Request, principal: CurrentUser,
                   uow: UowDep) -> Package:
     access = await meeting_access(uow.session, principal, meeting_id)
     return await build_package(uow.session, access=access, principal=principal,
@@ -261,20 +261,20 @@ async def package(meeting_id: int, request: Request, principal: CurrentUser,
 @router.get("/search", response_model=SearchResults)
 async def search_endpoint(principal: CurrentUser, uow: UowDep,
                           q: Annotated[str, Query(min_length=1, max_length=200), NoNul],
-                          meeting_id: int | None = None) -> SearchResults:
+                          meeting_id: Id | None = None) -> SearchResults:
     return SearchResults(items=await search(uow.session, principal=principal, query=q,
                                             meeting_id=meeting_id))
 
 
 @router.get("/documents/{document_id}/annotations", response_model=NotesOut)
-async def read_annotations(document_id: int, principal: CurrentUser, uow: UowDep) -> NotesOut:
+async def read_annotations(document_id: Id, principal: CurrentUser, uow: UowDep) -> NotesOut:
     await document_access(uow.session, principal, document_id)
     return NotesOut(items=await notes.read_notes(uow.session, user_id=principal.user.id,
                                                  document_id=document_id))
 
 
 @router.put("/documents/{document_id}/annotations", response_model=NotesOut)
-async def replace_annotations(document_id: int, body: NotesIn, principal: CurrentUser,
+async def replace_annotations(document_id: Id, body: NotesIn, principal: CurrentUser,
                               uow: UowDep) -> NotesOut:
     document, _ = await document_access(uow.session, principal, document_id)
     return NotesOut(items=await notes.replace_notes(uow.session, principal=principal,

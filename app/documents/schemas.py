@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import NoNul
+from app.kit.schemas import Id, NoNul
 
 DocumentKind = Literal["proposal", "draft_resolution", "review_report", "report", "resolution",
                        "minutes", "other"]
@@ -20,7 +20,7 @@ class UploadFields(BaseModel):
 
     title: Title
     kind: DocumentKind = "other"
-    agenda_item_id: int | None = None
+    agenda_item_id: Id | None = None
     confidential: bool = False
 
 
@@ -29,7 +29,7 @@ class DocumentUpdate(BaseModel):
 
     title: Title | None = None
     kind: DocumentKind | None = None
-    agenda_item_id: int | None = None
+    agenda_item_id: Id | None = None
     confidential: bool | None = None
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime
+from pydantic import AfterValidator, AwareDatetime, Field
+
+# Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 # A moment with an explicit offset, kept in UTC from then on.
 Instant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]

@@ -24,6 +24,10 @@ class LiveMetrics:
                                         "Time of the periodic check against the event table",
                                         registry=self.registry)
         self.snapshots = Counter("kyhop_live_snapshots", "Snapshots sent", registry=self.registry)
+        # not the live channel's, but this is the one registry a worker renders at /metrics
+        self.unhandled_errors = Counter("kyhop_http_unhandled_errors",
+                                        "Requests that ended in an unhandled error (HTTP 500)",
+                                        registry=self.registry)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

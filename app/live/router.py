@@ -17,6 +17,7 @@ from app.accounts import service as accounts
 from app.accounts.service import Principal
 from app.db import Database
 from app.errors import Forbidden, NotAuthenticated, NotFound
+from app.kit.schemas import Id
 from app.live.hub import Channel, Hub, Subscriber
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
@@ -36,7 +37,7 @@ def _token(websocket: WebSocket) -> str | None:
     return websocket.query_params.get("token") or None
 
 
-async def _authorise(db: Database, websocket: WebSocket, meeting_id: int) -> MeetingAccess:
+async def _authorise(db: Database, websocket: WebSocket, meeting_id: Id) -> MeetingAccess:
     token = _token(websocket)
     if token is None:
         raise NotAuthenticated()
@@ -66,7 +67,7 @@ async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Su
     hub.metrics.snapshots.inc()
 
 
-async def _last_seq(db: Database, meeting_id: int) -> int:
+async def _last_seq(db: Database, meeting_id: Id) -> int:
     from sqlalchemy import select
 
     from app.models import Meeting
@@ -85,7 +86,7 @@ async def _until_disconnect(websocket: WebSocket) -> None:
 
 
 @router.websocket("/api/v1/meetings/{meeting_id}/live")
-async def live(websocket: WebSocket, meeting_id: int) -> None:
+async def live(websocket: WebSocket, meeting_id: Id) -> None:
     runtime: LiveRuntime = websocket.app.state.live
     db: Database = websocket.app.state.db
     await websocket.accept()

@@ -19,6 +19,7 @@ from app.meetings.service import current_item_ids, to_out
 from app.models import Meeting
 from app.voting.views import snapshot_poll
 
+
 async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[str, Any]:
     if session.bind.dialect.name == "postgresql":
         await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})

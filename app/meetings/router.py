@@ -4,6 +4,7 @@ from fastapi import APIRouter, Response, status
 
 from app.accounts.deps import CurrentUser
 from app.deps import UowDep
+from app.kit.schemas import Id
 from app.meetings import agenda, service
 from app.meetings.access import meeting_access
 from app.meetings.schemas import (
@@ -35,7 +36,7 @@ async def _list_out(uow, meetings: list[Meeting]) -> MeetingList:  # type: ignor
 
 @router.post("/councils/{council_id}/meetings", response_model=MeetingOut,
              status_code=status.HTTP_201_CREATED)
-async def create_meeting(council_id: int, body: MeetingCreate, principal: CurrentUser,
+async def create_meeting(council_id: Id, body: MeetingCreate, principal: CurrentUser,
                          uow: UowDep) -> MeetingOut:
     meeting = await service.create_meeting(uow.session, principal=principal, council_id=council_id,
                                            fields=body.model_dump())
@@ -43,7 +44,7 @@ async def create_meeting(council_id: int, body: MeetingCreate, principal: Curren
 
 
 @router.get("/councils/{council_id}/meetings", response_model=MeetingList)
-async def list_council_meetings(council_id: int, principal: CurrentUser, uow: UowDep) -> MeetingList:
+async def list_council_meetings(council_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingList:
     meetings = await service.list_council_meetings(uow.session, principal=principal,
                                                    council_id=council_id)
     return await _list_out(uow, meetings)
@@ -56,13 +57,13 @@ async def my_meetings(principal: CurrentUser, uow: UowDep) -> MeetingList:
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut)
-async def get_meeting(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+async def get_meeting(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     return await service.meeting_out(uow.session, access.meeting)
 
 
 @router.patch("/meetings/{meeting_id}", response_model=MeetingOut)
-async def update_meeting(meeting_id: int, body: MeetingUpdate, principal: CurrentUser,
+async def update_meeting(meeting_id: Id, body: MeetingUpdate, principal: CurrentUser,
                          uow: UowDep) -> MeetingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     meeting = await service.update_meeting(uow.session, principal=principal, access=access,
@@ -71,13 +72,13 @@ async def update_meeting(meeting_id: int, body: MeetingUpdate, principal: Curren
 
 
 @router.delete("/meetings/{meeting_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_meeting(meeting_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+async def delete_meeting(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     access = await meeting_access(uow.session, principal, meeting_id)
     await service.delete_meeting(uow.session, principal=principal, access=access)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-async def _transition(meeting_id: int, action: str, principal, uow) -> MeetingOut:  # type: ignore[no-untyped-def]
+async def _transition(meeting_id: Id, action: str, principal, uow) -> MeetingOut:  # type: ignore[no-untyped-def]
     access = await meeting_access(uow.session, principal, meeting_id)
     meeting = await service.transition(uow.session, principal=principal, access=access,
                                        action=action)
@@ -85,28 +86,28 @@ async def _transition(meeting_id: int, action: str, principal, uow) -> MeetingOu
 
 
 @router.post("/meetings/{meeting_id}/publish", response_model=MeetingOut)
-async def publish(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+async def publish(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "publish", principal, uow)
 
 
 @router.post("/meetings/{meeting_id}/unpublish", response_model=MeetingOut)
-async def unpublish(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+async def unpublish(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     """Back to a draft, hidden from deputies again, until the meeting has started (then 409)."""
     return await _transition(meeting_id, "unpublish", principal, uow)
 
 
 @router.post("/meetings/{meeting_id}/start", response_model=MeetingOut)
-async def start(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+async def start(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "start", principal, uow)
 
 
 @router.post("/meetings/{meeting_id}/close", response_model=MeetingOut)
-async def close(meeting_id: int, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+async def close(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "close", principal, uow)
 
 
 @router.get("/meetings/{meeting_id}/sittings", response_model=SittingList)
-async def list_sittings(meeting_id: int, principal: CurrentUser, uow: UowDep) -> SittingList:
+async def list_sittings(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> SittingList:
     await meeting_access(uow.session, principal, meeting_id)
     sittings = await service.list_sittings(uow.session, meeting_id=meeting_id)
     return SittingList(items=[SittingOut.model_validate(s) for s in sittings])
@@ -114,7 +115,7 @@ async def list_sittings(meeting_id: int, principal: CurrentUser, uow: UowDep) ->
 
 @router.post("/meetings/{meeting_id}/sittings", response_model=SittingOut,
              status_code=status.HTTP_201_CREATED)
-async def create_sitting(meeting_id: int, body: SittingCreate, principal: CurrentUser,
+async def create_sitting(meeting_id: Id, body: SittingCreate, principal: CurrentUser,
                          uow: UowDep) -> SittingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     sitting = await service.create_sitting(uow.session, principal=principal, access=access,
@@ -124,7 +125,7 @@ async def create_sitting(meeting_id: int, body: SittingCreate, principal: Curren
 
 @router.delete("/meetings/{meeting_id}/sittings/{sitting_id}",
                status_code=status.HTTP_204_NO_CONTENT)
-async def delete_sitting(meeting_id: int, sitting_id: int, principal: CurrentUser,
+async def delete_sitting(meeting_id: Id, sitting_id: Id, principal: CurrentUser,
                          uow: UowDep) -> Response:
     access = await meeting_access(uow.session, principal, meeting_id)
     await service.delete_sitting(uow.session, principal=principal, access=access,
@@ -133,7 +134,7 @@ async def delete_sitting(meeting_id: int, sitting_id: int, principal: CurrentUse
 
 
 @router.get("/meetings/{meeting_id}/guests", response_model=GuestList)
-async def list_guests(meeting_id: int, principal: CurrentUser, uow: UowDep) -> GuestList:
+async def list_guests(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> GuestList:
     access = await meeting_access(uow.session, principal, meeting_id)
     access.require_manage()
     guests = await service.list_guests(uow.session, meeting_id=meeting_id)
@@ -143,7 +144,7 @@ async def list_guests(meeting_id: int, principal: CurrentUser, uow: UowDep) -> G
 
 @router.post("/meetings/{meeting_id}/guests", response_model=GuestOut,
              status_code=status.HTTP_201_CREATED)
-async def invite_guest(meeting_id: int, body: GuestInvite, principal: CurrentUser,
+async def invite_guest(meeting_id: Id, body: GuestInvite, principal: CurrentUser,
                        uow: UowDep) -> GuestOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     guest, user = await service.invite_guest(uow.session, principal=principal, access=access,
@@ -152,7 +153,7 @@ async def invite_guest(meeting_id: int, body: GuestInvite, principal: CurrentUse
 
 
 @router.delete("/meetings/{meeting_id}/guests/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def remove_guest(meeting_id: int, user_id: int, principal: CurrentUser,
+async def remove_guest(meeting_id: Id, user_id: Id, principal: CurrentUser,
                        uow: UowDep) -> Response:
     access = await meeting_access(uow.session, principal, meeting_id)
     await service.remove_guest(uow.session, principal=principal, access=access, user_id=user_id)
@@ -160,12 +161,12 @@ async def remove_guest(meeting_id: int, user_id: int, principal: CurrentUser,
 
 
 @router.get("/meetings/{meeting_id}/agenda", response_model=AgendaOut)
-async def read_agenda(meeting_id: int, principal: CurrentUser, uow: UowDep) -> AgendaOut:
+async def read_agenda(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
 
 
-async def _item_out(uow, item_id: int) -> AgendaItemOut:  # type: ignore[no-untyped-def]
+async def _item_out(uow, item_id: Id) -> AgendaItemOut:  # type: ignore[no-untyped-def]
     item = await uow.session.get(agenda.AgendaItem, item_id)
     items = agenda.agenda_view(await agenda.items_of(uow.session, item.meeting_id))
     return next(i for i in items if i.id == item_id)
@@ -173,7 +174,7 @@ async def _item_out(uow, item_id: int) -> AgendaItemOut:  # type: ignore[no-unty
 
 @router.post("/meetings/{meeting_id}/agenda", response_model=AgendaItemOut,
              status_code=status.HTTP_201_CREATED)
-async def create_item(meeting_id: int, body: AgendaItemCreate, principal: CurrentUser,
+async def create_item(meeting_id: Id, body: AgendaItemCreate, principal: CurrentUser,
                       uow: UowDep) -> AgendaItemOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     item = await agenda.create_item(uow.session, principal=principal, access=access,
@@ -182,7 +183,7 @@ async def create_item(meeting_id: int, body: AgendaItemCreate, principal: Curren
 
 
 @router.put("/meetings/{meeting_id}/agenda/order", response_model=AgendaOut)
-async def reorder(meeting_id: int, body: AgendaOrder, principal: CurrentUser,
+async def reorder(meeting_id: Id, body: AgendaOrder, principal: CurrentUser,
                   uow: UowDep) -> AgendaOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     await agenda.reorder(uow.session, principal=principal, access=access, item_ids=body.item_ids)
@@ -190,13 +191,13 @@ async def reorder(meeting_id: int, body: AgendaOrder, principal: CurrentUser,
 
 
 @router.get("/agenda-items/{item_id}", response_model=AgendaItemOut)
-async def get_item(item_id: int, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
+async def get_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
     await agenda.item_access(uow.session, principal, item_id)
     return await _item_out(uow, item_id)
 
 
 @router.patch("/agenda-items/{item_id}", response_model=AgendaItemOut)
-async def update_item(item_id: int, body: AgendaItemUpdate, principal: CurrentUser,
+async def update_item(item_id: Id, body: AgendaItemUpdate, principal: CurrentUser,
                       uow: UowDep) -> AgendaItemOut:
     await agenda.update_item(uow.session, principal=principal, item_id=item_id,
                              changes=body.model_dump(exclude_unset=True))
@@ -204,12 +205,12 @@ async def update_item(item_id: int, body: AgendaItemUpdate, principal: CurrentUs
 
 
 @router.delete("/agenda-items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_item(item_id: int, principal: CurrentUser, uow: UowDep) -> Response:
+async def delete_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     await agenda.delete_item(uow.session, principal=principal, item_id=item_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/agenda-items/{item_id}/activate", response_model=AgendaItemOut)
-async def activate(item_id: int, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
+async def activate(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
     await agenda.activate(uow.session, principal=principal, item_id=item_id)
     return await _item_out(uow, item_id)

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import Instant, NoNul
+from app.kit.schemas import Id, Instant, NoNul
 
 MeetingKind = Literal["regular", "thematic", "extraordinary"]
 MeetingState = Literal["draft", "published", "in_progress", "closed"]
@@ -85,7 +85,7 @@ class SittingList(BaseModel):
 class GuestInvite(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    user_id: int
+    user_id: Id
     note: Short = ""
 
 
@@ -103,11 +103,11 @@ class AgendaItemCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: Title
-    parent_id: int | None = None
+    parent_id: Id | None = None
     position: int | None = Field(default=None, ge=0, description="0-based among siblings; end if absent")
     description: Text = ""
     presenter: Short = ""
-    sitting_id: int | None = None
+    sitting_id: Id | None = None
     duration_min: int | None = Field(default=None, ge=1, le=24 * 60)
     public: bool = True
 
@@ -120,10 +120,10 @@ class AgendaItemUpdate(BaseModel):
     title: Title | None = None
     description: Text | None = None
     presenter: Short | None = None
-    sitting_id: int | None = None
+    sitting_id: Id | None = None
     duration_min: int | None = Field(default=None, ge=1, le=24 * 60)
     public: bool | None = None
-    parent_id: int | None = None
+    parent_id: Id | None = None
     position: int | None = Field(default=None, ge=0)
 
 
@@ -150,4 +150,4 @@ class AgendaOut(BaseModel):
 class AgendaOrder(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    item_ids: list[int] = Field(max_length=2000)
+    item_ids: list[Id] = Field(max_length=2000)

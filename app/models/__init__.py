@@ -4,6 +4,7 @@ from app.models.accounts import AuthToken, LoginFailure, User
 from app.models.attendance import ATTENDANCE_STATUSES, Attendance
 from app.models.audit import AuditEntry
 from app.models.base import Base
+from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
 from app.models.documents import (
     DOCUMENT_KINDS,
     Annotation,
@@ -11,9 +12,7 @@ from app.models.documents import (
     DocumentPage,
     DocumentVersion,
 )
-from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
 from app.models.idempotency import IdempotentResult
-from app.models.voting import POLL_PRESETS, POLL_STATES, Poll, PollChoice, PollOption, PollVoter
 from app.models.meetings import (
     AgendaItem,
     Meeting,
@@ -21,6 +20,7 @@ from app.models.meetings import (
     MeetingGuest,
     Sitting,
 )
+from app.models.voting import POLL_PRESETS, POLL_STATES, Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
     "ATTENDANCE_STATUSES",

@@ -7,7 +7,7 @@ import csv
 import io
 from typing import Any
 
-from app.models import Meeting, Poll
+from app.models import Meeting
 from app.voting.schemas import PollOut
 
 # Popolo's vote options for the resolution preset; other presets keep their own labels.

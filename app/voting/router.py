@@ -3,15 +3,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 
 from app.accounts.deps import CurrentUser, bearer_token
-from app.accounts.schemas import Id
 from app.deps import ClientAddress, UowDep
 from app.errors import Conflict, NotAuthenticated
 from app.idempotency import IdempotencyKey, scope_of
+from app.kit.schemas import Id
 from app.meetings.access import meeting_access
 from app.models import Meeting
 from app.voting import export, service, views
-from app.voting.batch import BallotRequest
 from app.voting.access import poll_access
+from app.voting.batch import BallotRequest
 from app.voting.runtime import VotingRuntime
 from app.voting.schemas import (
     BallotAccepted,

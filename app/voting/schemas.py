@@ -5,8 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.accounts.schemas import Id
-from app.kit.schemas import NoNul
+from app.kit.schemas import Id, NoNul
 
 Preset = Literal["resolution", "confidence", "election", "custom"]
 PollState = Literal["draft", "open", "closed"]

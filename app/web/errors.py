@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,8 +13,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError
 from app.i18n import Language, pick_language, translate
-
-log = logging.getLogger("kyhop.errors")
 
 _STATUS_CODES = {
     400: "bad_request",
@@ -105,8 +102,3 @@ def install_error_handlers(app: FastAPI) -> None:
         code = _STATUS_CODES.get(exc.status_code, "bad_request")
         return error_json(exc.status_code, code, _language(request),
                           headers=getattr(exc, "headers", None))
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_json(500, "internal_error", _language(request))

@@ -13,6 +13,14 @@ from app.i18n import pick_language
 from app.web.errors import error_json
 
 access_log = logging.getLogger("kyhop.access")
+error_log = logging.getLogger("kyhop.errors")
+
+
+def count_unhandled_error(scope: Scope) -> None:
+    app = scope.get("app")
+    metrics = getattr(getattr(getattr(app, "state", None), "live", None), "metrics", None)
+    if metrics is not None:
+        metrics.unhandled_errors.inc()
 
 
 class AccessLogMiddleware:
@@ -41,6 +49,18 @@ class AccessLogMiddleware:
 
         try:
             await self.app(scope, receive, send_wrapper)
+        except Exception:
+            # The last line of defence: a bug answers 500 in the contract's shape, is logged with
+            # its traceback and status 500 (not 0), and counted in /metrics; uvicorn never sees it.
+            error_log.exception("unhandled error on %s %s", scope.get("method", "WS"),
+                                scope.get("path", ""))
+            count_unhandled_error(scope)
+            started_answer = status_holder["status"] != 0
+            status_holder["status"] = 500
+            if scope["type"] == "http" and not started_answer:
+                headers = dict(scope.get("headers") or [])
+                language = pick_language(headers.get(b"accept-language", b"").decode("latin-1"))
+                await error_json(500, "internal_error", language)(scope, receive, send_wrapper)
         finally:
             client = scope.get("client")
             access_log.info(
