@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import MAX_ID, Id, NoNul  # noqa: F401 - Id is used by other packages
+from app.kit.schemas import MAX_ID, STRICT_INPUT, Id, NoNul  # noqa: F401 - Id is used by other packages
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[
@@ -57,7 +57,7 @@ class LoginOut(BaseModel):
 
 
 class UserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     username: Username
     full_name: FullName
@@ -66,7 +66,7 @@ class UserCreate(BaseModel):
 
 
 class UserUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     full_name: FullName | None = None
     password: Annotated[str, StringConstraints(min_length=8, max_length=256)] | None = None
@@ -75,7 +75,7 @@ class UserUpdate(BaseModel):
 
 
 class PasswordChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     current_password: Password
     new_password: Annotated[str, StringConstraints(min_length=8, max_length=256)]

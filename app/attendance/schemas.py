@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
-from app.kit.schemas import Id, NoNul
+from app.kit.schemas import STRICT_INPUT, Id, NoNul
 
 Status = Literal["present", "absent", "excused"]
 
 
 class AttendanceMark(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     status: Status
     reason: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), NoNul] = ""
@@ -19,7 +19,7 @@ class AttendanceMark(BaseModel):
 class AllPresent(BaseModel):
     """Mark every seated deputy present but these (left as they are, to be marked one by one)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     except_user_ids: Annotated[list[Id], Field(max_length=10_000)] = []
 

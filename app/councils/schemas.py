@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from app.kit.schemas import Id, NoNul
+from app.kit.schemas import STRICT_INPUT, Day, Id, NoNul
 
 Level = Literal["province", "district", "commune"]
 Role = Literal["secretary", "chair", "deputy", "guest"]
@@ -15,7 +15,7 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2
 
 
 class CouncilCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     name: Name
     level: Level
@@ -33,7 +33,7 @@ class CouncilCreate(BaseModel):
 
 
 class CouncilUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     name: Name | None = None
     quorum_numerator: int | None = Field(default=None, ge=1, le=100)
@@ -58,7 +58,7 @@ class CouncilList(BaseModel):
 
 
 class MemberCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     user_id: Id
     role: Role
@@ -70,7 +70,7 @@ class MemberCreate(BaseModel):
 
 
 class MemberUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     role: Role | None = None
     voting_right: bool | None = None
@@ -114,12 +114,12 @@ class ImportResult(BaseModel):
 
 
 class TermCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
                     NoNul]
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
 
     @model_validator(mode="after")
     def _order(self) -> TermCreate:
@@ -143,7 +143,7 @@ class TermList(BaseModel):
 
 
 class CommitteeCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     name: Name
     kind: CommitteeKind = "board"

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import Id, NoNul
+from app.kit.schemas import STRICT_INPUT, Id, NoNul
 
 DocumentKind = Literal["proposal", "draft_resolution", "review_report", "report", "resolution",
                        "minutes", "other"]
@@ -14,7 +14,7 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 
 class UploadFields(BaseModel):
-    """The text fields of an upload form."""
+    """The text fields of an upload form (strings by nature: parsed, not strict)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -25,7 +25,7 @@ class UploadFields(BaseModel):
 
 
 class DocumentUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title | None = None
     kind: DocumentKind | None = None
@@ -115,7 +115,7 @@ class SearchResults(BaseModel):
 
 
 class Note(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     page: int = Field(ge=1, le=100_000)
     text: Annotated[str, StringConstraints(max_length=20_000), NoNul]
@@ -124,7 +124,7 @@ class Note(BaseModel):
 
 
 class NotesIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     items: list[Note] = Field(max_length=2000)
 

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
 
 # Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 # A moment with an explicit offset, kept in UTC from then on.
-Instant = Annotated[AwareDatetime, AfterValidator(lambda value: value.astimezone(UTC))]
+Instant = Annotated[AwareDatetime, Field(strict=False),
+                    AfterValidator(lambda value: value.astimezone(UTC))]
+# A calendar day written as JSON text ("2026-03-15").
+Day = Annotated[date, Field(strict=False)]
+
+# Request bodies: unknown fields refused, and no loose types either: JSON's 0 is not false and
+# "5" is not 5 (the schema says so; a client sending them has a bug worth hearing about).
+# Moments and days are JSON strings by nature, hence strict=False on Instant and Day.
+STRICT_INPUT = ConfigDict(extra="forbid", strict=True)
 
 
 

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import Id, Instant, NoNul
+from app.kit.schemas import STRICT_INPUT, Id, Instant, NoNul
 
 MeetingKind = Literal["regular", "thematic", "extraordinary"]
 MeetingState = Literal["draft", "published", "in_progress", "closed"]
@@ -16,7 +16,7 @@ Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300),
 
 
 class MeetingCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title
     kind: MeetingKind = "regular"
@@ -28,7 +28,7 @@ class MeetingCreate(BaseModel):
 
 
 class MeetingUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title | None = None
     kind: MeetingKind | None = None
@@ -61,7 +61,7 @@ class MeetingList(BaseModel):
 
 
 class SittingCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title
     starts_at: Instant
@@ -83,7 +83,7 @@ class SittingList(BaseModel):
 
 
 class GuestInvite(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     user_id: Id
     note: Short = ""
@@ -100,7 +100,7 @@ class GuestList(BaseModel):
 
 
 class AgendaItemCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title
     parent_id: Id | None = None
@@ -115,7 +115,7 @@ class AgendaItemCreate(BaseModel):
 class AgendaItemUpdate(BaseModel):
     """Edit fields; giving `parent_id` and/or `position` moves the item."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: Title | None = None
     description: Text | None = None
@@ -148,6 +148,6 @@ class AgendaOut(BaseModel):
 
 
 class AgendaOrder(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     item_ids: list[Id] = Field(max_length=2000)

@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
-from app.kit.schemas import Id, NoNul
+from app.kit.schemas import STRICT_INPUT, Id, NoNul
 
 Preset = Literal["resolution", "confidence", "election", "custom"]
 PollState = Literal["draft", "open", "closed"]
@@ -18,7 +18,7 @@ MAX_DURATION_S = 24 * 3600
 
 
 class PollCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     title: PollTitle
     preset: Preset = "resolution"
@@ -34,14 +34,14 @@ class PollCreate(BaseModel):
 
 
 class PollOpen(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     # Opening when the meeting is not quorate needs the chair to say so explicitly (audited).
     override_quorum: bool = False
 
 
 class BallotIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_INPUT
 
     option_ids: list[Id] = Field(max_length=100)
 

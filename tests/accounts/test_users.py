@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from tests.fixtures.world import PASSWORD
+from app.kit.collation import name_key
 from tests.contract import assert_error
+from tests.fixtures.world import PASSWORD
 
 USERS = "/api/v1/users"
 USER_FIELDS = {"id", "username", "full_name", "is_admin", "is_active"}
@@ -133,13 +134,19 @@ async def test_unknown_fields_are_refused(client, world, db):
 
 # --- list and read -------------------------------------------------------------------------------
 
-async def test_list_users_in_id_order_without_secrets(client, world):
+def in_name_order(world) -> list[int]:
+    """The world's users as the list shows them: Vietnamese order of given name (here the role)."""
+    return sorted(world.users.values(), key=lambda user_id: (
+        name_key("Người " + next(w for w, i in world.users.items() if i == user_id)), user_id))
+
+
+async def test_list_users_in_name_order_without_secrets(client, world):
     response = await client.get(USERS, headers=world.headers("admin"))
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"items"}
     items = body["items"]
-    assert [u["id"] for u in items] == sorted(world.users.values())
+    assert [u["id"] for u in items] == in_name_order(world)
     assert all(set(u) == USER_FIELDS for u in items)
     by_id = {u["id"]: u for u in items}
     assert by_id[world.users["admin"]]["is_admin"] is True
@@ -148,7 +155,7 @@ async def test_list_users_in_id_order_without_secrets(client, world):
 
 
 async def test_list_users_pages(client, world):
-    ids = sorted(world.users.values())
+    ids = in_name_order(world)
     page = await client.get(USERS, params={"limit": 2, "offset": 1}, headers=world.headers("admin"))
     assert page.status_code == 200
     assert [u["id"] for u in page.json()["items"]] == ids[1:3]
