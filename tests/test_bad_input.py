@@ -280,11 +280,13 @@ async def test_text_longer_than_its_column_is_422(client, world, app, name, fiel
     assert (await send(client, world, name, json=body)).status_code in (200, 201)
 
 
-async def test_ids_that_are_not_ids_are_422(client, world):
+async def test_ids_that_are_not_ids_are_404_or_422(client, world):
+    # not digits: no route has such a path (404); digits no row can have: invalid (422)
     for path in ("/api/v1/councils/abc", "/api/v1/users/1.5", "/api/v1/councils/1e3/members",
-                 "/api/v1/users/99999999999999", "/api/v1/councils/0/terms"):
-        response = await client.get(path, headers=world.headers("admin"))
-        assert_error(response, 422, "validation_error")
+                 "/api/v1/councils/-1/terms"):
+        assert_error(await client.get(path, headers=world.headers("admin")), 404, "not_found")
+    for path in ("/api/v1/users/99999999999999", "/api/v1/councils/0/terms"):
+        assert_error(await client.get(path, headers=world.headers("admin")), 422, "validation_error")
 
 
 # --- and the unchanged bodies are accepted -------------------------------------------------------

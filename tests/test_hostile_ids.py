@@ -84,3 +84,16 @@ async def test_an_unhandled_error_is_a_500_logged_and_counted(app, client, caplo
     assert any(r.name == "kyhop.errors" and r.exc_info for r in caplog.records), "with its traceback"
     metrics = (await client.get("/metrics")).text
     assert re.search(r"^kyhop_http_unhandled_errors_total 1\.0$", metrics, re.M), metrics[-600:]
+
+
+@pytest.mark.parametrize("method,path,allow", [
+    ("GET", "/api/v1/auth/login", "POST"),
+    ("OPTIONS", "/api/v1/councils", "GET, POST"),
+    ("PATCH", "/api/v1/councils/1/members/import", "POST"),
+    ("PUT", "/api/v1/meetings/1/attendance/present", "POST"),
+    ("DELETE", "/api/v1/meetings/1/agenda", "GET, POST"),
+])
+async def test_a_wrong_method_is_405_naming_every_method_of_the_path(client, world, method, path, allow) -> None:  # type: ignore[no-untyped-def]
+    response = await client.request(method, path, headers=world.headers("secretary"))
+    assert_error(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == allow

@@ -102,7 +102,7 @@ async def my_devices(principal: CurrentUser, uow: UowDep) -> DeviceList:
     ])
 
 
-@router.delete("/me/devices/{device_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/me/devices/{device_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def revoke_my_device(device_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     await service.revoke_device(uow.session, actor=principal.actor, user_id=principal.user.id,
                                 token_id=device_id)
@@ -122,25 +122,25 @@ async def list_users(admin: AdminUser, uow: UowDep, page: Page = Depends()) -> U
     return UserList(items=[UserOut.model_validate(u) for u in users])
 
 
-@router.get("/users/{user_id}", response_model=UserOut)
+@router.get("/users/{user_id:int}", response_model=UserOut)
 async def get_user(user_id: Id, admin: AdminUser, uow: UowDep) -> User:
     return await service.get_user(uow.session, user_id=user_id)
 
 
-@router.patch("/users/{user_id}", response_model=UserOut)
+@router.patch("/users/{user_id:int}", response_model=UserOut)
 async def update_user(user_id: Id, body: UserUpdate, admin: AdminUser, uow: UowDep) -> User:
     return await service.update_user(uow.session, actor=admin.actor, user_id=user_id,
                                      **body.model_dump(exclude_unset=True))
 
 
-@router.get("/users/{user_id}/devices", response_model=DeviceList)
+@router.get("/users/{user_id:int}/devices", response_model=DeviceList)
 async def user_devices(user_id: Id, admin: AdminUser, uow: UowDep) -> DeviceList:
     await service.get_user(uow.session, user_id=user_id)
     devices = await service.list_devices(uow.session, user_id=user_id)
     return DeviceList(items=[DeviceOut.model_validate(d) for d in devices])
 
 
-@router.delete("/users/{user_id}/devices/{device_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/users/{user_id:int}/devices/{device_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def revoke_user_device(user_id: Id, device_id: Id, admin: AdminUser, uow: UowDep) -> Response:
     await service.revoke_device(uow.session, actor=admin.actor, user_id=user_id, token_id=device_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

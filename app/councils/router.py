@@ -53,12 +53,12 @@ async def list_councils(principal: CurrentUser, uow: UowDep) -> CouncilList:
     return CouncilList(items=[CouncilOut.model_validate(c) for c in councils])
 
 
-@router.get("/councils/{council_id}", response_model=CouncilOut)
+@router.get("/councils/{council_id:int}", response_model=CouncilOut)
 async def get_council(council_id: Id, principal: CurrentUser, uow: UowDep) -> Council:
     return (await council_access(uow.session, principal, council_id)).council
 
 
-@router.patch("/councils/{council_id}", response_model=CouncilOut)
+@router.patch("/councils/{council_id:int}", response_model=CouncilOut)
 async def update_council(
     council_id: Id, body: CouncilUpdate, principal: CurrentUser, uow: UowDep
 ) -> Council:
@@ -66,14 +66,14 @@ async def update_council(
                                         changes=body.model_dump(exclude_unset=True))
 
 
-@router.get("/councils/{council_id}/members", response_model=MemberList)
+@router.get("/councils/{council_id:int}/members", response_model=MemberList)
 async def list_members(council_id: Id, principal: CurrentUser, uow: UowDep) -> MemberList:
     await council_access(uow.session, principal, council_id)
     members = await service.list_members(uow.session, council_id=council_id)
     return MemberList(items=[_member_out(m, u) for m, u in members])
 
 
-@router.post("/councils/{council_id}/members", response_model=MemberOut,
+@router.post("/councils/{council_id:int}/members", response_model=MemberOut,
              status_code=status.HTTP_201_CREATED)
 async def add_member(
     council_id: Id, body: MemberCreate, principal: CurrentUser, uow: UowDep
@@ -83,7 +83,7 @@ async def add_member(
     return _member_out(membership, user)
 
 
-@router.patch("/councils/{council_id}/members/{user_id}", response_model=MemberOut)
+@router.patch("/councils/{council_id:int}/members/{user_id:int}", response_model=MemberOut)
 async def update_member(
     council_id: Id, user_id: Id, body: MemberUpdate, principal: CurrentUser, uow: UowDep
 ) -> MemberOut:
@@ -93,14 +93,14 @@ async def update_member(
     return _member_out(membership, user)
 
 
-@router.delete("/councils/{council_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/councils/{council_id:int}/members/{user_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_member(council_id: Id, user_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     await service.remove_member(uow.session, principal=principal, council_id=council_id,
                                 user_id=user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/councils/{council_id}/members/import", response_model=ImportResult)
+@router.post("/councils/{council_id:int}/members/import", response_model=ImportResult)
 async def import_member_file(
     council_id: Id, file: UploadFile, principal: CurrentUser, uow: UowDep
 ) -> ImportResult:
@@ -112,28 +112,28 @@ async def import_member_file(
     return await import_members(uow.session, actor=principal.actor, council_id=council_id, rows=rows)
 
 
-@router.get("/councils/{council_id}/terms", response_model=TermList)
+@router.get("/councils/{council_id:int}/terms", response_model=TermList)
 async def list_terms(council_id: Id, principal: CurrentUser, uow: UowDep) -> TermList:
     await council_access(uow.session, principal, council_id)
     terms = await service.list_terms(uow.session, council_id=council_id)
     return TermList(items=[TermOut.model_validate(t) for t in terms])
 
 
-@router.post("/councils/{council_id}/terms", response_model=TermOut,
+@router.post("/councils/{council_id:int}/terms", response_model=TermOut,
              status_code=status.HTTP_201_CREATED)
 async def create_term(council_id: Id, body: TermCreate, principal: CurrentUser, uow: UowDep):
     return await service.create_term(uow.session, principal=principal, council_id=council_id,
                                      fields=body.model_dump())
 
 
-@router.get("/councils/{council_id}/committees", response_model=CommitteeList)
+@router.get("/councils/{council_id:int}/committees", response_model=CommitteeList)
 async def list_committees(council_id: Id, principal: CurrentUser, uow: UowDep) -> CommitteeList:
     await council_access(uow.session, principal, council_id)
     committees = await service.list_committees(uow.session, council_id=council_id)
     return CommitteeList(items=[CommitteeOut.model_validate(c) for c in committees])
 
 
-@router.post("/councils/{council_id}/committees", response_model=CommitteeOut,
+@router.post("/councils/{council_id:int}/committees", response_model=CommitteeOut,
              status_code=status.HTTP_201_CREATED)
 async def create_committee(
     council_id: Id, body: CommitteeCreate, principal: CurrentUser, uow: UowDep

@@ -99,7 +99,7 @@ async def _store_and_answer(
     return Response(body, status_code=201, media_type="application/json")
 
 
-@router.post("/meetings/{meeting_id}/documents", response_model=DocumentOut,
+@router.post("/meetings/{meeting_id:int}/documents", response_model=DocumentOut,
              status_code=status.HTTP_201_CREATED,
              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
                  "type": "object", "required": ["file"],
@@ -125,7 +125,7 @@ async def upload_document(meeting_id: Id, request: Request, principal: OwnTransa
     return await _store_and_answer(request, db, principal, key, received, store)
 
 
-@router.post("/documents/{document_id}/versions", response_model=DocumentOut,
+@router.post("/documents/{document_id:int}/versions", response_model=DocumentOut,
              status_code=status.HTTP_201_CREATED,
              openapi_extra={"requestBody": {"content": {"multipart/form-data": {"schema": {
                  "type": "object", "required": ["file"],
@@ -150,14 +150,14 @@ async def add_version(document_id: Id, request: Request, principal: OwnTransacti
     return await _store_and_answer(request, db, principal, key, received, store)
 
 
-@router.get("/meetings/{meeting_id}/documents", response_model=DocumentList)
+@router.get("/meetings/{meeting_id:int}/documents", response_model=DocumentList)
 async def list_documents(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> DocumentList:
     access = await meeting_access(uow.session, principal, meeting_id)
     rows = await service.list_documents(uow.session, access=access)
     return DocumentList(items=[service.document_out(d, v) for d, v in rows])
 
 
-@router.get("/documents/{document_id}", response_model=DocumentDetail)
+@router.get("/documents/{document_id:int}", response_model=DocumentDetail)
 async def get_document(document_id: Id, principal: CurrentUser, uow: UowDep) -> DocumentDetail:
     document, _ = await document_access(uow.session, principal, document_id)
     versions = await service.versions_of(uow.session, document_id)
@@ -170,7 +170,7 @@ async def get_document(document_id: Id, principal: CurrentUser, uow: UowDep) -> 
     )
 
 
-@router.patch("/documents/{document_id}", response_model=DocumentOut)
+@router.patch("/documents/{document_id:int}", response_model=DocumentOut)
 async def update_document(document_id: Id, body: DocumentUpdate, principal: CurrentUser,
                           uow: UowDep) -> DocumentOut:
     document, access = await document_access(uow.session, principal, document_id)
@@ -181,7 +181,7 @@ async def update_document(document_id: Id, body: DocumentUpdate, principal: Curr
     return service.document_out(document, version)
 
 
-@router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/documents/{document_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_document(document_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     document, access = await document_access(uow.session, principal, document_id)
     await service.delete_document(uow.session, principal=principal, access=access,
@@ -198,7 +198,7 @@ async def document_file(document_id: Id, request: Request, db: DatabaseDep, addr
                         modified=grant.modified, immutable=grant.immutable)
 
 
-@router.get("/documents/{document_id}/link", response_model=FileLink)
+@router.get("/documents/{document_id:int}/link", response_model=FileLink)
 async def document_link(document_id: Id, request: Request, db: DatabaseDep, address: ClientAddress,
                         version: int | None = Query(default=None, ge=1)) -> FileLink:
     """A signed URL of the document's file for the caller (their watermarked copy of a
@@ -250,7 +250,7 @@ for _method in ("GET", "HEAD"):
                    304: {"description": "Not modified"}, 416: {"description": "Bad range"}})
 
 
-@router.get("/meetings/{meeting_id}/package", response_model=Package)
+@router.get("/meetings/{meeting_id:int}/package", response_model=Package)
 async def package(meeting_id: Id, request: Request, principal: CurrentUser,
                   uow: UowDep) -> Package:
     access = await meeting_access(uow.session, principal, meeting_id)
@@ -266,14 +266,14 @@ async def search_endpoint(principal: CurrentUser, uow: UowDep,
                                             meeting_id=meeting_id))
 
 
-@router.get("/documents/{document_id}/annotations", response_model=NotesOut)
+@router.get("/documents/{document_id:int}/annotations", response_model=NotesOut)
 async def read_annotations(document_id: Id, principal: CurrentUser, uow: UowDep) -> NotesOut:
     await document_access(uow.session, principal, document_id)
     return NotesOut(items=await notes.read_notes(uow.session, user_id=principal.user.id,
                                                  document_id=document_id))
 
 
-@router.put("/documents/{document_id}/annotations", response_model=NotesOut)
+@router.put("/documents/{document_id:int}/annotations", response_model=NotesOut)
 async def replace_annotations(document_id: Id, body: NotesIn, principal: CurrentUser,
                               uow: UowDep) -> NotesOut:
     document, _ = await document_access(uow.session, principal, document_id)

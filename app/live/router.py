@@ -53,12 +53,15 @@ async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Su
                         access: MeetingAccess, since: int | None) -> None:
     """Missed events when they are all still kept, else a fresh snapshot."""
     if since is not None and since >= 0:
+        # The last seq first, the events after: an event committed between the two reads is then
+        # among the events, instead of making the client look behind and get a needless snapshot.
+        last_seq = await _last_seq(db, channel.meeting_id)
         missed = await hub.read_events(channel.meeting_id, after=since)
         if missed and missed[0].seq == since + 1:
             for event in missed:
                 await subscriber.send_now(event.seq, event.wire(subscriber.reader))
             return
-        if not missed and since == await _last_seq(db, channel.meeting_id):
+        if not missed and since == last_seq:
             subscriber.sent_seq = since
             return
     async with db.unit_of_work(write=False) as uow:
@@ -85,7 +88,7 @@ async def _until_disconnect(websocket: WebSocket) -> None:
                 return
 
 
-@router.websocket("/api/v1/meetings/{meeting_id}/live")
+@router.websocket("/api/v1/meetings/{meeting_id:int}/live")
 async def live(websocket: WebSocket, meeting_id: Id) -> None:
     runtime: LiveRuntime = websocket.app.state.live
     db: Database = websocket.app.state.db

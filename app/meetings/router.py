@@ -34,7 +34,7 @@ async def _list_out(uow, meetings: list[Meeting]) -> MeetingList:  # type: ignor
     return MeetingList(items=[service.to_out(m, current.get(m.id)) for m in meetings])
 
 
-@router.post("/councils/{council_id}/meetings", response_model=MeetingOut,
+@router.post("/councils/{council_id:int}/meetings", response_model=MeetingOut,
              status_code=status.HTTP_201_CREATED)
 async def create_meeting(council_id: Id, body: MeetingCreate, principal: CurrentUser,
                          uow: UowDep) -> MeetingOut:
@@ -43,7 +43,7 @@ async def create_meeting(council_id: Id, body: MeetingCreate, principal: Current
     return await service.meeting_out(uow.session, meeting)
 
 
-@router.get("/councils/{council_id}/meetings", response_model=MeetingList)
+@router.get("/councils/{council_id:int}/meetings", response_model=MeetingList)
 async def list_council_meetings(council_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingList:
     meetings = await service.list_council_meetings(uow.session, principal=principal,
                                                    council_id=council_id)
@@ -56,13 +56,13 @@ async def my_meetings(principal: CurrentUser, uow: UowDep) -> MeetingList:
     return await _list_out(uow, await service.list_my_meetings(uow.session, principal=principal))
 
 
-@router.get("/meetings/{meeting_id}", response_model=MeetingOut)
+@router.get("/meetings/{meeting_id:int}", response_model=MeetingOut)
 async def get_meeting(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     return await service.meeting_out(uow.session, access.meeting)
 
 
-@router.patch("/meetings/{meeting_id}", response_model=MeetingOut)
+@router.patch("/meetings/{meeting_id:int}", response_model=MeetingOut)
 async def update_meeting(meeting_id: Id, body: MeetingUpdate, principal: CurrentUser,
                          uow: UowDep) -> MeetingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
@@ -71,7 +71,7 @@ async def update_meeting(meeting_id: Id, body: MeetingUpdate, principal: Current
     return await service.meeting_out(uow.session, meeting)
 
 
-@router.delete("/meetings/{meeting_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/meetings/{meeting_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_meeting(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     access = await meeting_access(uow.session, principal, meeting_id)
     await service.delete_meeting(uow.session, principal=principal, access=access)
@@ -85,35 +85,35 @@ async def _transition(meeting_id: Id, action: str, principal, uow) -> MeetingOut
     return await service.meeting_out(uow.session, meeting)
 
 
-@router.post("/meetings/{meeting_id}/publish", response_model=MeetingOut)
+@router.post("/meetings/{meeting_id:int}/publish", response_model=MeetingOut)
 async def publish(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "publish", principal, uow)
 
 
-@router.post("/meetings/{meeting_id}/unpublish", response_model=MeetingOut)
+@router.post("/meetings/{meeting_id:int}/unpublish", response_model=MeetingOut)
 async def unpublish(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     """Back to a draft, hidden from deputies again, until the meeting has started (then 409)."""
     return await _transition(meeting_id, "unpublish", principal, uow)
 
 
-@router.post("/meetings/{meeting_id}/start", response_model=MeetingOut)
+@router.post("/meetings/{meeting_id:int}/start", response_model=MeetingOut)
 async def start(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "start", principal, uow)
 
 
-@router.post("/meetings/{meeting_id}/close", response_model=MeetingOut)
+@router.post("/meetings/{meeting_id:int}/close", response_model=MeetingOut)
 async def close(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
     return await _transition(meeting_id, "close", principal, uow)
 
 
-@router.get("/meetings/{meeting_id}/sittings", response_model=SittingList)
+@router.get("/meetings/{meeting_id:int}/sittings", response_model=SittingList)
 async def list_sittings(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> SittingList:
     await meeting_access(uow.session, principal, meeting_id)
     sittings = await service.list_sittings(uow.session, meeting_id=meeting_id)
     return SittingList(items=[SittingOut.model_validate(s) for s in sittings])
 
 
-@router.post("/meetings/{meeting_id}/sittings", response_model=SittingOut,
+@router.post("/meetings/{meeting_id:int}/sittings", response_model=SittingOut,
              status_code=status.HTTP_201_CREATED)
 async def create_sitting(meeting_id: Id, body: SittingCreate, principal: CurrentUser,
                          uow: UowDep) -> SittingOut:
@@ -123,7 +123,7 @@ async def create_sitting(meeting_id: Id, body: SittingCreate, principal: Current
     return SittingOut.model_validate(sitting)
 
 
-@router.delete("/meetings/{meeting_id}/sittings/{sitting_id}",
+@router.delete("/meetings/{meeting_id:int}/sittings/{sitting_id:int}",
                status_code=status.HTTP_204_NO_CONTENT)
 async def delete_sitting(meeting_id: Id, sitting_id: Id, principal: CurrentUser,
                          uow: UowDep) -> Response:
@@ -133,7 +133,7 @@ async def delete_sitting(meeting_id: Id, sitting_id: Id, principal: CurrentUser,
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/meetings/{meeting_id}/guests", response_model=GuestList)
+@router.get("/meetings/{meeting_id:int}/guests", response_model=GuestList)
 async def list_guests(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> GuestList:
     access = await meeting_access(uow.session, principal, meeting_id)
     access.require_manage()
@@ -142,7 +142,7 @@ async def list_guests(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> Gu
                             for g, u in guests])
 
 
-@router.post("/meetings/{meeting_id}/guests", response_model=GuestOut,
+@router.post("/meetings/{meeting_id:int}/guests", response_model=GuestOut,
              status_code=status.HTTP_201_CREATED)
 async def invite_guest(meeting_id: Id, body: GuestInvite, principal: CurrentUser,
                        uow: UowDep) -> GuestOut:
@@ -152,7 +152,7 @@ async def invite_guest(meeting_id: Id, body: GuestInvite, principal: CurrentUser
     return GuestOut(user_id=user.id, full_name=user.full_name, note=guest.note)
 
 
-@router.delete("/meetings/{meeting_id}/guests/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/meetings/{meeting_id:int}/guests/{user_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_guest(meeting_id: Id, user_id: Id, principal: CurrentUser,
                        uow: UowDep) -> Response:
     access = await meeting_access(uow.session, principal, meeting_id)
@@ -160,7 +160,7 @@ async def remove_guest(meeting_id: Id, user_id: Id, principal: CurrentUser,
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/meetings/{meeting_id}/agenda", response_model=AgendaOut)
+@router.get("/meetings/{meeting_id:int}/agenda", response_model=AgendaOut)
 async def read_agenda(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
@@ -172,7 +172,7 @@ async def _item_out(uow, item_id: Id) -> AgendaItemOut:  # type: ignore[no-untyp
     return next(i for i in items if i.id == item_id)
 
 
-@router.post("/meetings/{meeting_id}/agenda", response_model=AgendaItemOut,
+@router.post("/meetings/{meeting_id:int}/agenda", response_model=AgendaItemOut,
              status_code=status.HTTP_201_CREATED)
 async def create_item(meeting_id: Id, body: AgendaItemCreate, principal: CurrentUser,
                       uow: UowDep) -> AgendaItemOut:
@@ -182,7 +182,7 @@ async def create_item(meeting_id: Id, body: AgendaItemCreate, principal: Current
     return await _item_out(uow, item.id)
 
 
-@router.put("/meetings/{meeting_id}/agenda/order", response_model=AgendaOut)
+@router.put("/meetings/{meeting_id:int}/agenda/order", response_model=AgendaOut)
 async def reorder(meeting_id: Id, body: AgendaOrder, principal: CurrentUser,
                   uow: UowDep) -> AgendaOut:
     access = await meeting_access(uow.session, principal, meeting_id)
@@ -190,13 +190,13 @@ async def reorder(meeting_id: Id, body: AgendaOrder, principal: CurrentUser,
     return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
 
 
-@router.get("/agenda-items/{item_id}", response_model=AgendaItemOut)
+@router.get("/agenda-items/{item_id:int}", response_model=AgendaItemOut)
 async def get_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
     await agenda.item_access(uow.session, principal, item_id)
     return await _item_out(uow, item_id)
 
 
-@router.patch("/agenda-items/{item_id}", response_model=AgendaItemOut)
+@router.patch("/agenda-items/{item_id:int}", response_model=AgendaItemOut)
 async def update_item(item_id: Id, body: AgendaItemUpdate, principal: CurrentUser,
                       uow: UowDep) -> AgendaItemOut:
     await agenda.update_item(uow.session, principal=principal, item_id=item_id,
@@ -204,13 +204,13 @@ async def update_item(item_id: Id, body: AgendaItemUpdate, principal: CurrentUse
     return await _item_out(uow, item_id)
 
 
-@router.delete("/agenda-items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/agenda-items/{item_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     await agenda.delete_item(uow.session, principal=principal, item_id=item_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/agenda-items/{item_id}/activate", response_model=AgendaItemOut)
+@router.post("/agenda-items/{item_id:int}/activate", response_model=AgendaItemOut)
 async def activate(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
     await agenda.activate(uow.session, principal=principal, item_id=item_id)
     return await _item_out(uow, item_id)

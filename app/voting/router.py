@@ -29,27 +29,27 @@ def _runtime(request: Request) -> VotingRuntime:
     return request.app.state.voting
 
 
-@router.post("/agenda-items/{item_id}/polls", response_model=PollOut,
+@router.post("/agenda-items/{item_id:int}/polls", response_model=PollOut,
              status_code=status.HTTP_201_CREATED)
 async def create_poll(item_id: Id, body: PollCreate, principal: CurrentUser, uow: UowDep) -> PollOut:
     poll = await service.create_poll(uow.session, principal=principal, item_id=item_id, body=body)
     return await views.poll_out(uow.session, poll)
 
 
-@router.get("/meetings/{meeting_id}/polls", response_model=PollList)
+@router.get("/meetings/{meeting_id:int}/polls", response_model=PollList)
 async def list_polls(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> PollList:
     access = await meeting_access(uow.session, principal, meeting_id)
     return PollList(items=await views.list_polls(uow.session, access))
 
 
-@router.get("/polls/{poll_id}", response_model=PollOut)
+@router.get("/polls/{poll_id:int}", response_model=PollOut)
 async def get_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
     """`me` says whether the caller has voted (and, in an open poll, for what)."""
     poll, _ = await poll_access(uow.session, principal, poll_id)
     return await views.poll_out(uow.session, poll, viewer_id=principal.user.id)
 
 
-@router.post("/polls/{poll_id}/open", response_model=PollOut)
+@router.post("/polls/{poll_id:int}/open", response_model=PollOut)
 async def open_poll(poll_id: Id, principal: CurrentUser, uow: UowDep, request: Request,
                     body: PollOpen | None = None) -> PollOut:
     """Refused with 409 `not_quorate` unless the meeting is quorate or `override_quorum` is
@@ -67,27 +67,27 @@ def _wake_countdown(request: Request):  # type: ignore[no-untyped-def]
     return wake
 
 
-@router.post("/polls/{poll_id}/close", response_model=PollOut)
+@router.post("/polls/{poll_id:int}/close", response_model=PollOut)
 async def close_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
     poll = await service.close_poll(uow.session, principal=principal, poll_id=poll_id)
     return await views.poll_out(uow.session, poll)
 
 
-@router.post("/polls/{poll_id}/revote", response_model=PollOut, status_code=status.HTTP_201_CREATED)
+@router.post("/polls/{poll_id:int}/revote", response_model=PollOut, status_code=status.HTTP_201_CREATED)
 async def revote(poll_id: Id, principal: CurrentUser, uow: UowDep) -> PollOut:
     """A new draft poll with the same question and rule, linked to this closed one."""
     poll = await service.revote(uow.session, principal=principal, poll_id=poll_id)
     return await views.poll_out(uow.session, poll)
 
 
-@router.delete("/polls/{poll_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/polls/{poll_id:int}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_poll(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     """Only a draft can be deleted."""
     await service.delete_draft(uow.session, principal=principal, poll_id=poll_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/polls/{poll_id}/ballots", response_model=BallotAccepted,
+@router.post("/polls/{poll_id:int}/ballots", response_model=BallotAccepted,
              status_code=status.HTTP_201_CREATED)
 async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, address: ClientAddress,
                       key: IdempotencyKey = None) -> Response:
@@ -103,7 +103,7 @@ async def cast_ballot(poll_id: Id, body: BallotIn, request: Request, address: Cl
     return Response(answer, status_code=status.HTTP_201_CREATED, media_type="application/json")
 
 
-@router.get("/polls/{poll_id}/voters", response_model=VoterList)
+@router.get("/polls/{poll_id:int}/voters", response_model=VoterList)
 async def poll_voters(poll_id: Id, principal: CurrentUser, uow: UowDep) -> VoterList:
     """Open (named) polls only, for the chair and the secretariat: each deputy who may vote and
     whether they have. A secret poll answers 409 `poll_is_secret` (progress gives the counts)."""
@@ -121,7 +121,7 @@ async def _closed_poll(uow, principal, poll_id: int) -> tuple[PollOut, Meeting]:
     return await views.poll_out(uow.session, poll), access.meeting
 
 
-@router.get("/polls/{poll_id}/result.csv", response_class=Response,
+@router.get("/polls/{poll_id:int}/result.csv", response_class=Response,
             responses={200: {"content": {"text/csv": {}}}})
 async def result_csv(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Response:
     poll, meeting = await _closed_poll(uow, principal, poll_id)
@@ -129,7 +129,7 @@ async def result_csv(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Respon
                     headers={"Content-Disposition": f'attachment; filename="bieu-quyet-{poll.id}.csv"'})
 
 
-@router.get("/polls/{poll_id}/popolo")
+@router.get("/polls/{poll_id:int}/popolo")
 async def result_popolo(poll_id: Id, principal: CurrentUser, uow: UowDep) -> dict:  # type: ignore[type-arg]
     """The result as a Popolo VoteEvent, with each deputy's vote for open polls."""
     poll, meeting = await _closed_poll(uow, principal, poll_id)

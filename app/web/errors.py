@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError
 from app.i18n import Language, pick_language, translate
+from app.web.methods import allow_header, allowed_methods
 
 _STATUS_CODES = {
     400: "bad_request",
@@ -100,5 +101,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "bad_request")
-        return error_json(exc.status_code, code, _language(request),
-                          headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": allow_header(
+                allowed_methods(request.app, request.url.path))}
+        return error_json(exc.status_code, code, _language(request), headers=headers)

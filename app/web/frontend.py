@@ -17,9 +17,11 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.errors import NotFound
+from app.web.methods import allowed_methods
 
 COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".html", ".svg", ".json", ".webmanifest", ".map",
                           ".txt", ".xml", ".bcmap", ".wasm", ".pfb"})
@@ -76,6 +78,8 @@ def mount_frontend(app: FastAPI, dist: Path) -> None:
 
     async def frontend(path: str, request: Request) -> Response:
         if path == "api" or path.startswith("api/"):
+            if allowed_methods(request.app, request.url.path):
+                raise StarletteHTTPException(405)  # a POST-only path, say: the Allow header follows
             raise NotFound()
         file = files.resolve(path)
         if file is not None:
