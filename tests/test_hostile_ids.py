@@ -97,3 +97,10 @@ async def test_a_wrong_method_is_405_naming_every_method_of_the_path(client, wor
     response = await client.request(method, path, headers=world.headers("secretary"))
     assert_error(response, 405, "method_not_allowed")
     assert response.headers["allow"] == allow
+
+
+@pytest.mark.parametrize("method", ["DELETE", "PATCH", "POST"])
+async def test_a_path_no_operation_has_is_404_whatever_the_method(client, world, method) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/api/v1/agenda-items/null%2Cnull", "/api/v1/meetings/abc", "/api/v1/nothing-here"):
+        response = await client.request(method, path, headers=world.headers("secretary"))
+        assert_error(response, 404, "not_found")

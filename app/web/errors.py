@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import AppError
 from app.i18n import Language, pick_language, translate
-from app.web.methods import allow_header, allowed_methods
+from app.web.methods import WEB_APP_METHODS, allow_header, allowed_methods, is_api_path
 
 _STATUS_CODES = {
     400: "bad_request",
@@ -102,7 +102,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _STATUS_CODES.get(exc.status_code, "bad_request")
         headers = getattr(exc, "headers", None)
-        if exc.status_code == 405:
-            headers = {**(headers or {}), "Allow": allow_header(
-                allowed_methods(request.app, request.url.path))}
-        return error_json(exc.status_code, code, _language(request), headers=headers)
+        status = exc.status_code
+        if status == 405:
+            allowed = allowed_methods(request.app, request.url.path)
+            if not allowed and is_api_path(request.url.path):
+                # only the web app's catch-all matched (/api/v1/meetings/abc, say): no such path
+                status, code, headers = 404, "not_found", None
+            else:
+                headers = {**(headers or {}), "Allow": allow_header(allowed or WEB_APP_METHODS)}
+        return error_json(status, code, _language(request), headers=headers)

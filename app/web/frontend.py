@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from app.errors import NotFound
-from app.web.methods import allowed_methods
+from app.web.methods import allowed_methods, is_api_path
 
 COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".html", ".svg", ".json", ".webmanifest", ".map",
                           ".txt", ".xml", ".bcmap", ".wasm", ".pfb"})
@@ -77,7 +77,7 @@ def mount_frontend(app: FastAPI, dist: Path) -> None:
     files = FrontendFiles(dist)
 
     async def frontend(path: str, request: Request) -> Response:
-        if path == "api" or path.startswith("api/"):
+        if is_api_path("/" + path):
             if allowed_methods(request.app, request.url.path):
                 raise StarletteHTTPException(405)  # a POST-only path, say: the Allow header follows
             raise NotFound()

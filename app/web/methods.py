@@ -49,5 +49,12 @@ def allowed_methods(app: Any, path: str) -> set[str]:
     return table[1].allowed(path)
 
 
+WEB_APP_METHODS = {"GET", "HEAD"}  # every other path is the web app's
+
+
+def is_api_path(path: str) -> bool:
+    return path == "/api" or path.startswith("/api/")
+
+
 def allow_header(methods: set[str]) -> str:
     return ", ".join(sorted(methods))
