@@ -6,7 +6,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test install install-test frontend fonts chromium migrate demo test-python test-frontend clean
+.PHONY: run test fuzz install install-test frontend fonts chromium migrate demo test-python test-frontend clean
 
 # Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -67,6 +67,11 @@ test-frontend:
 	fi
 
 test: test-frontend test-python
+
+# Schemathesis over the whole API for longer than `make test` gives it (FUZZ_SECONDS per role).
+FUZZ_SECONDS ?= 300
+fuzz: install-test
+	KYHOP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -p no:cacheprovider tests/fuzz -q
 
 clean:
 	rm -rf $(VENV) var frontend/dist frontend/node_modules
