@@ -8,12 +8,14 @@ import { displayContent } from "./displayMode";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
 import { useClock } from "./useClock";
+import "../styles/display.css";
 
 export default function DisplayScreen() {
   const { t, language } = useI18n();
   const { state, status } = useLiveMeeting();
   const now = useClock();
   const item = findItem(state.agenda, currentItemId(state));
+  const closed = state.meeting?.state === "closed";
   const content = displayContent(state);
   const poll = content.kind === "poll" ? content.poll : null;
   const attendance = state.attendance;
@@ -35,10 +37,10 @@ export default function DisplayScreen() {
             {poll.state === "closed" && poll.result && <ResultChart result={poll.result} large />}
           </section>
         ) : (
-          <section className="display__item">
-            <div className="display__label">{item ? t("display.current") : t("display.waiting")}</div>
-            {item && <h1 className="display__item-title">{itemLabel(item)}</h1>}
-            {item?.presenter && <p className="display__presenter">{t("meeting.presenter", { name: item.presenter })}</p>}
+          <section className={`display__item${item && !closed ? "" : " display__waiting"}`}>
+            <div className="display__label">{state.meeting?.state === "closed" ? t("display.closed") : item ? t("display.current") : t("display.waiting")}</div>
+            {item && !closed && <h1 className="display__item-title">{itemLabel(item)}</h1>}
+            {item?.presenter && !closed && <p className="display__presenter">{t("meeting.presenter", { name: item.presenter })}</p>}
           </section>
         )}
       </main>

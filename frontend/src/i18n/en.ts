@@ -117,6 +117,8 @@ export const en: Record<MessageKey, string> = {
   "reader.chairMoved": "The chair has moved on to: {item}",
   "reader.goToItem": "Go to this item",
   "reader.stayHere": "Stay on this document",
+  "reader.confidential": "Confidential",
+  "reader.watermark": "CONFIDENTIAL · {name} · {time}",
 
   "vote.title": "Vote",
   "vote.secret": "Secret ballot",
@@ -138,6 +140,9 @@ export const en: Record<MessageKey, string> = {
   "vote.notEligible": "You have no vote in this poll.",
   "vote.hide": "Hide",
   "vote.show": "Vote in progress",
+  "vote.retrying": "Not sent yet (no connection). The tablet will send this same choice again by itself when the network returns.",
+  "vote.retryNow": "Send again now",
+  "vote.closedUnsent": "The vote closed before your ballot was sent: it was not counted.",
 
   "result.passed": "PASSED",
   "result.failed": "NOT PASSED",
@@ -155,10 +160,12 @@ export const en: Record<MessageKey, string> = {
   "result.threshold.two_thirds": "at least two thirds",
   "result.rule": "Rule: {threshold} {basis}",
   "result.votes": "{count} votes",
+  "result.csv": "Download result (CSV)",
 
   "display.waiting": "No agenda item under discussion",
   "display.current": "Now under discussion",
   "display.voting": "Voting",
+  "display.closed": "Meeting closed",
 
   "chair.title": "Chair console",
   "chair.activate": "Go to",

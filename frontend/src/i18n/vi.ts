@@ -115,6 +115,8 @@ export const vi = {
   "reader.chairMoved": "Chủ tọa đã chuyển sang nội dung: {item}",
   "reader.goToItem": "Đến nội dung này",
   "reader.stayHere": "Ở lại tài liệu này",
+  "reader.confidential": "Mật",
+  "reader.watermark": "TÀI LIỆU MẬT · {name} · {time}",
 
   "vote.title": "Biểu quyết",
   "vote.secret": "Bỏ phiếu kín",
@@ -136,6 +138,9 @@ export const vi = {
   "vote.notEligible": "Bạn không có quyền biểu quyết trong lần này.",
   "vote.hide": "Ẩn",
   "vote.show": "Biểu quyết đang mở",
+  "vote.retrying": "Chưa gửi được (mất kết nối). Máy sẽ tự gửi lại đúng lựa chọn này khi có mạng.",
+  "vote.retryNow": "Gửi lại ngay",
+  "vote.closedUnsent": "Biểu quyết đã kết thúc trước khi phiếu của bạn được gửi: phiếu không được tính.",
 
   "result.passed": "THÔNG QUA",
   "result.failed": "KHÔNG THÔNG QUA",
@@ -153,10 +158,12 @@ export const vi = {
   "result.threshold.two_thirds": "ít nhất hai phần ba",
   "result.rule": "Quy tắc: {threshold} {basis}",
   "result.votes": "{count} phiếu",
+  "result.csv": "Tải kết quả (CSV)",
 
   "display.waiting": "Chưa có nội dung đang thảo luận",
   "display.current": "Nội dung đang thảo luận",
   "display.voting": "Đang biểu quyết",
+  "display.closed": "Đã bế mạc",
 
   "chair.title": "Điều hành kỳ họp",
   "chair.activate": "Chuyển sang",

@@ -28,6 +28,7 @@ import { Thumbnails } from "./Thumbnails";
 import { useElementWidth } from "./useElementWidth";
 import { useNotes } from "./useNotes";
 import { usePdfDocument } from "./usePdfDocument";
+import { ConfidentialWatermark } from "./ConfidentialWatermark";
 import { clampPage, scaleFor, zoomIn, zoomOut, type Zoom } from "./zoom";
 
 type SidePanel = "thumbnails" | "search" | "notes" | null;
@@ -130,6 +131,7 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const newer = live && openedVersion !== null && live.version > openedVersion ? live : null;
   const title = live?.title ?? detail.data?.title ?? t("common.loading");
   const kind = live?.kind ?? detail.data?.kind;
+  const confidential = live?.confidential ?? detail.data?.confidential ?? false;
 
   // Follow the chair: a move to another agenda item is offered, never forced on a reader.
   const [followChair] = useFollowChair(meetingId);
@@ -143,6 +145,7 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   return (
     <div className="screen reader">
       <TopBar title={title} subtitle={kind ? t(`document.kind.${kind}`) : undefined} backTo={paths.meeting(meetingId)}>
+        {confidential && <span className="badge badge--confidential reader__confidential">{t("reader.confidential")}</span>}
         <ConnectionIndicator status={status} />
       </TopBar>
 
@@ -219,6 +222,7 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
       <div className={`reader__body${panel ? ` reader__body--with-${panel === "thumbnails" ? "thumbnails" : "panel"}` : ""}`}>
         {panel === "thumbnails" && pdf && <Thumbnails pdf={pdf} current={pageNumber} notedPages={pagesWithNotes(notes.notes)} onOpen={openPage} />}
         <div className="reader__stage" ref={stageRef} onTouchStart={onTouchStart} onTouchEnd={onTouchEnd}>
+          {confidential && <ConfidentialWatermark />}
           {pdf ? (
             scale > 0 && stageWidth > 0 && <PdfPageCanvas pdf={pdf} pageNumber={clampPage(pageNumber, pdf.numPages)} scale={scale} className="reader__page" />
           ) : (

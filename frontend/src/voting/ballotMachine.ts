@@ -1,68 +1,83 @@
 // The steps of casting a ballot on a tablet, as a pure reducer:
-//   choosing → confirming → sending → voted
-//                              ↘ failed ─(retry: same choice)→ sending
-// Once a choice has been sent and the answer is unknown (network down, server error), only
-// that same choice can be sent again, with the same Idempotency-Key: a double tap or a retry can
-// never send two different choices. A definite refusal (4xx) lets the deputy choose again.
+//   choosing → confirming ─(after CONFIRM_ARMING_MS)→ sending → voted
+//                                                       ↘ retrying ─(timer, online, reconnect)→ sending
+//                                                       ↘ refused (4xx: the deputy may choose again)
+//   sending / retrying ─(poll closed)→ closed
+// The confirm control is inert for CONFIRM_ARMING_MS after it appears, so the second tap of a
+// double tap on an option cannot send the ballot. Once a choice has been sent and the answer is
+// unknown (network down, server error), only that same choice is sent again, by itself, with the
+// same Idempotency-Key and a growing delay: a retry can never send two different choices.
 import type { PollId } from "../api/voting";
+import { reconnectDelay } from "../live/backoff";
+
+export const CONFIRM_ARMING_MS = 400;
 
 export type BallotState =
   | { step: "choosing"; selected: PollId[] }
-  | { step: "confirming"; choice: PollId[] }
-  | { step: "sending"; choice: PollId[] }
-  | { step: "failed"; choice: PollId[]; message: string; sameChoiceOnly: boolean }
+  | { step: "confirming"; choice: PollId[]; armedAt: number }
+  | { step: "sending"; choice: PollId[]; attempt: number }
+  | { step: "retrying"; choice: PollId[]; attempt: number }
+  | { step: "refused"; message: string }
+  | { step: "closed" }
   | { step: "voted"; choice: PollId[] | null };
 
 export type BallotAction =
-  | { type: "toggle"; optionId: PollId; maxChoices: number }
-  | { type: "review" }
+  | { type: "toggle"; optionId: PollId; maxChoices: number; now: number }
+  | { type: "review"; now: number }
   | { type: "back" }
-  | { type: "send" }
+  | { type: "send"; now: number }
+  | { type: "retry" }
   | { type: "accepted" }
   | { type: "refused"; message: string; outcomeUnknown: boolean }
+  | { type: "pollClosed" }
   | { type: "alreadyVoted"; choice: PollId[] | null };
 
 export const START: BallotState = { step: "choosing", selected: [] };
 
 function toggle(selected: PollId[], optionId: PollId, maxChoices: number): PollId[] {
+  if (maxChoices <= 1) return [optionId]; // one choice: a tap always chooses, even the one chosen before
   if (selected.includes(optionId)) return selected.filter((id) => id !== optionId);
-  if (maxChoices <= 1) return [optionId];
   return selected.length >= maxChoices ? selected : [...selected, optionId];
 }
 
+const confirming = (choice: PollId[], now: number): BallotState => ({ step: "confirming", choice, armedAt: now + CONFIRM_ARMING_MS });
+
 export function ballotReducer(state: BallotState, action: BallotAction): BallotState {
   switch (action.type) {
-    case "toggle":
-      if (state.step !== "choosing" && !(state.step === "failed" && !state.sameChoiceOnly)) return state;
-      {
-        const base = state.step === "choosing" ? state.selected : [];
-        const selected = toggle(base, action.optionId, action.maxChoices);
-        // One choice only: tapping it goes straight to the confirmation.
-        return action.maxChoices <= 1 && selected.length === 1 ? { step: "confirming", choice: selected } : { step: "choosing", selected };
-      }
+    case "toggle": {
+      if (state.step !== "choosing" && state.step !== "refused") return state;
+      const selected = toggle(state.step === "choosing" ? state.selected : [], action.optionId, action.maxChoices);
+      // One choice only: tapping it goes straight to the confirmation.
+      return action.maxChoices <= 1 && selected.length === 1 ? confirming(selected, action.now) : { step: "choosing", selected };
+    }
     case "review":
-      return state.step === "choosing" && state.selected.length > 0 ? { step: "confirming", choice: state.selected } : state;
+      return state.step === "choosing" && state.selected.length > 0 ? confirming(state.selected, action.now) : state;
     case "back":
       if (state.step === "confirming") return { step: "choosing", selected: state.choice };
-      if (state.step === "failed" && !state.sameChoiceOnly) return { step: "choosing", selected: [] };
+      if (state.step === "refused") return START;
       return state;
     case "send":
-      if (state.step === "confirming" || (state.step === "failed" && state.sameChoiceOnly)) {
-        return { step: "sending", choice: state.choice };
-      }
-      return state; // already sending or done: a second tap does nothing
+      return canSend(state, action.now) && state.step === "confirming" ? { step: "sending", choice: state.choice, attempt: 0 } : state;
+    case "retry":
+      return state.step === "retrying" ? { step: "sending", choice: state.choice, attempt: state.attempt } : state;
     case "accepted":
       return state.step === "sending" ? { step: "voted", choice: state.choice } : state;
     case "refused":
-      return state.step === "sending"
-        ? { step: "failed", choice: state.choice, message: action.message, sameChoiceOnly: action.outcomeUnknown }
-        : state;
+      if (state.step !== "sending") return state;
+      return action.outcomeUnknown ? { step: "retrying", choice: state.choice, attempt: state.attempt + 1 } : { step: "refused", message: action.message };
+    case "pollClosed":
+      return state.step === "sending" || state.step === "retrying" ? { step: "closed" } : state;
     case "alreadyVoted":
       return { step: "voted", choice: action.choice };
   }
 }
 
-/** True when a "send" in this state would start a request. */
-export function canSend(state: BallotState): boolean {
-  return state.step === "confirming" || (state.step === "failed" && state.sameChoiceOnly);
+/** True when a "send" at `now` would start a request: the confirm control is armed. */
+export function canSend(state: BallotState, now: number): boolean {
+  return state.step === "confirming" && now >= state.armedAt;
+}
+
+/** How long a ballot whose outcome is unknown waits before it is sent again; null if it does not. */
+export function retryDelay(state: BallotState, random: () => number = Math.random): number | null {
+  return state.step === "retrying" ? reconnectDelay(state.attempt - 1, random) : null;
 }
