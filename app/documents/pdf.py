@@ -1,4 +1,5 @@
-"""Inspecting an uploaded PDF with pypdf, safely: page count, title, outline and per-page text.
+"""Inspecting an uploaded PDF safely: pypdf checks it and reads page count, title and outline;
+PDFium (page_text.py) extracts each page's text.
 
 A hostile PDF can make pypdf spin or eat memory, and a thread can be neither killed nor limited, so
 `inspect_pdf` runs the work in a child process of its own (see pdf_process: on Linux a fork of a
@@ -30,19 +31,18 @@ import os
 import resource
 import sys
 import time
-import unicodedata
 import warnings
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import anyio
 from anyio.streams.buffered import BufferedByteReceiveStream
 
-from app.documents import pdf_process
+from app.documents import page_text, pdf_process
 from app.errors import AppError, Invalid, UnsupportedMedia
 
 if TYPE_CHECKING:
@@ -89,6 +89,7 @@ class PdfInfo:
     title: str | None
     outline: list[OutlineEntry]
     pages_text: list[str]  # one per page; empty when text extraction was not asked for
+    text_extractor: str = ""  # page_text.PDFIUM or PYPDF; "" without text
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,6 +101,7 @@ class PdfInfo:
             title=data["title"],
             outline=[OutlineEntry(**entry) for entry in data["outline"]],
             pages_text=data["pages_text"],
+            text_extractor=data.get("text_extractor", ""),
         )
 
 
@@ -259,7 +261,7 @@ def inspect_pdf_sync(
                 raise _too_complex("pages")
             title = _optional(lambda: _metadata_title(reader), None)
             outline = _optional(lambda: _flatten_outline(reader), [])
-            pages_text = _pages_text(reader, on_page) if extract_text else []
+            pages_text, extractor = _pages_text(file, reader, on_page) if extract_text else ([], "")
         except AppError:
             raise
         except FileNotDecryptedError:
@@ -272,7 +274,8 @@ def inspect_pdf_sync(
             raise _too_complex("nesting") from None
         except Exception:  # pypdf documents that broken files may raise anything
             raise Invalid("pdf_damaged") from None
-    return PdfInfo(page_count=page_count, title=title, outline=outline, pages_text=pages_text)
+    return PdfInfo(page_count=page_count, title=title, outline=outline, pages_text=pages_text,
+                   text_extractor=extractor)
 
 
 def _too_complex(reason: str) -> Invalid:
@@ -291,7 +294,7 @@ def _optional(compute: Callable[[], _T], fallback: _T) -> _T:
 
 def _metadata_title(reader: PdfReader) -> str | None:
     metadata = reader.metadata
-    title = _clean(str(metadata.title)).strip() if metadata and metadata.title else ""
+    title = page_text.clean_text(str(metadata.title)).strip() if metadata and metadata.title else ""
     return title[:MAX_TITLE_CHARS] or None
 
 
@@ -311,7 +314,7 @@ def _flatten_outline(reader: PdfReader) -> list[OutlineEntry]:
         page = _optional(partial(reader.get_destination_page_number, item), None)
         entries.append(
             OutlineEntry(
-                title=_clean(str(item.title or "")).strip()[:MAX_TITLE_CHARS],
+                title=page_text.clean_text(str(item.title or "")).strip()[:MAX_TITLE_CHARS],
                 page=page + 1 if page is not None and page >= 0 else None,
                 level=level,
             )
@@ -319,28 +322,42 @@ def _flatten_outline(reader: PdfReader) -> list[OutlineEntry]:
     return entries
 
 
-def _pages_text(reader: PdfReader, on_page: Callable[[int, int], None] | None) -> list[str]:
-    texts: list[str] = []
-    total = 0
+def _pages_text(
+    file: BinaryIO, reader: PdfReader, on_page: Callable[[int, int], None] | None
+) -> tuple[list[str], str]:
+    """Each page's text and the extractor that gave it: PDFium, or pypdf for a file PDFium
+    cannot read page for page as pypdf does (it fails to open it, or counts other pages)."""
     page_count = len(reader.pages)
-    for number, page in enumerate(reader.pages, start=1):
-        text = page.extract_text()
+    try:
+        texts = _limited(page_text.pdfium_pages(file), page_count, on_page)
+    except AppError:
+        raise
+    except MemoryError:
+        raise
+    except Exception:  # PdfiumError and whatever a broken file makes PDFium's binding raise
+        texts = None
+    if texts is not None and len(texts) == page_count:
+        return texts, page_text.PDFIUM
+    pypdf_texts = (page_text.clean_text(page.extract_text()) for page in reader.pages)
+    return _limited(pypdf_texts, page_count, on_page), page_text.PYPDF
+
+
+def _limited(
+    texts: Iterator[str], page_count: int, on_page: Callable[[int, int], None] | None
+) -> list[str]:
+    """The pages' texts within the per-page and total limits, reporting progress."""
+    kept: list[str] = []
+    total = 0
+    for number, text in enumerate(texts, start=1):
         if len(text) > MAX_PAGE_TEXT_CHARS:
             raise _too_complex("page_text")
         total += len(text)
         if total > MAX_TOTAL_TEXT_CHARS:
             raise _too_complex("text")
-        texts.append(_clean(text))
+        kept.append(text)
         if on_page is not None:
-            on_page(number, page_count)
-    return texts
-
-
-def _clean(text: str) -> str:
-    """NFC (Vietnamese diacritics composed), no NUL (PostgreSQL refuses it), no lone surrogates."""
-    text = text.replace("\x00", "")
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates (broken CMaps) → ?
-    return unicodedata.normalize("NFC", text)
+            on_page(min(number, page_count), page_count)
+    return kept
 
 
 def _child_main(argv: list[str]) -> None:
@@ -374,10 +391,12 @@ def _child_main(argv: list[str]) -> None:
 
 def _zygote_warm_up() -> None:
     """Called once in the zygote: import what the forks would otherwise each import again,
-    pypdf and the modules it imports lazily while reading (fontTools for CFF fonts, if present)."""
+    pypdf and the modules it imports lazily while reading (fontTools for CFF fonts, if present),
+    and pypdfium2 (which loads and initialises PDFium; the zygote starts no thread, so its forks
+    each get a private, single-threaded PDFium)."""
     import importlib
 
-    for name in ("pypdf", "pypdf.errors", "pypdf.filters", "pypdf._codecs._codecs",
+    for name in ("pypdfium2", "pypdf", "pypdf.errors", "pypdf.filters", "pypdf._codecs._codecs",
                  "encodings.utf_16_be", "encodings.charmap", "fontTools.cffLib"):
         try:
             importlib.import_module(name)

@@ -121,6 +121,7 @@ class TextExtractor:
             if info is not None:
                 store_pages(session, version.id, info.pages_text)
                 version.status, version.pages_done = "ready", info.page_count
+                version.text_extractor = info.text_extractor or version.text_extractor
             else:
                 version.status, version.error = "failed", error
             version.processed_at = utcnow()

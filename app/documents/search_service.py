@@ -1,4 +1,7 @@
-"""/api/v1/search: document pages and agenda titles, only over what the caller may read."""
+"""/api/v1/search: document pages and agenda titles, only over what the caller may read.
+
+The database index finds the candidate pages (every word present, folded); ranking.match keeps
+those whose diacritics and quoted phrases match and orders them, best first."""
 
 from __future__ import annotations
 
@@ -8,20 +11,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.service import Principal
 from app.documents.access import guest_readable, items_hidden_from_guests
 from app.documents.schemas import SearchHit
+from app.documents.query import Query, parse_query
+from app.documents.ranking import match
 from app.documents.search import backend_for
-from app.documents.snippets import contains_all, query_terms, snippet
+from app.documents.snippets import snippet
 from app.meetings.access import MeetingAccess, meeting_access
 from app.meetings.agenda import agenda_view
 from app.meetings.service import visible_meetings
 from app.models import AgendaItem, Document
+
+# Pages the index may hand over for one query, by its own rank: far more than a reader looks at,
+# few enough to check and rank here quickly.
+CANDIDATES = 2000
 
 
 async def search(
     session: AsyncSession, *, principal: Principal, query: str, meeting_id: int | None,
     limit: int = 50,
 ) -> list[SearchHit]:
-    terms = query_terms(query)
-    if not terms:
+    parsed = parse_query(query)
+    if not parsed:
         return []
     if meeting_id is not None:
         accesses = [await meeting_access(session, principal, meeting_id)]
@@ -29,7 +38,7 @@ async def search(
         accesses = await visible_meetings(session, principal=principal)
     if not accesses:
         return []
-    hits = await _agenda_hits(session, accesses, terms)
+    hits = await _agenda_hits(session, accesses, parsed)
     document_ids = await _readable_documents(session, accesses)
     if document_ids:
         titles = dict((await session.execute(
@@ -37,11 +46,14 @@ async def search(
         meeting_of = dict((await session.execute(
             select(Document.id, Document.meeting_id).where(Document.id.in_(document_ids)))).all())
         backend = backend_for(session.bind.dialect.name)
-        for page in await backend.pages(session, terms, document_ids, limit):
+        candidates = await backend.pages(session, parsed.terms, document_ids, CANDIDATES)
+        found = [(m, page) for page in candidates if (m := match(parsed, page.text)) is not None]
+        found.sort(key=lambda pair: (pair[0].key, pair[1].document_id, pair[1].page))
+        for found_match, page in found[:limit]:
             hits.append(SearchHit(kind="document", meeting_id=meeting_of[page.document_id],
                                   document_id=page.document_id, page=page.page,
                                   title=titles[page.document_id],
-                                  snippet=snippet(page.text, terms)))
+                                  snippet=snippet(page.text, found_match)))
     return hits[:limit]
 
 
@@ -55,7 +67,7 @@ async def _readable_documents(session: AsyncSession, accesses: list[MeetingAcces
 
 
 async def _agenda_hits(
-    session: AsyncSession, accesses: list[MeetingAccess], terms: list[str]
+    session: AsyncSession, accesses: list[MeetingAccess], query: Query
 ) -> list[SearchHit]:
     by_meeting: dict[int, list[AgendaItem]] = {}
     for item in await session.scalars(select(AgendaItem).where(
@@ -64,8 +76,9 @@ async def _agenda_hits(
     hits: list[SearchHit] = []
     for access in accesses:
         for item in agenda_view(by_meeting.get(access.meeting.id, []), guest=access.is_guest):
-            if contains_all(item.title, terms):
+            found = match(query, item.title)
+            if found is not None:
                 hits.append(SearchHit(kind="agenda_item", meeting_id=access.meeting.id,
                                       agenda_item_id=item.id, title=f"{item.number}. {item.title}",
-                                      snippet=snippet(item.title, terms)))
+                                      snippet=snippet(item.title, found)))
     return hits

@@ -67,6 +67,10 @@ class DocumentVersion(CreatedAt, Base):
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(String(64), default="")
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # What extracted the pages' text (app.documents.page_text): versions stored with an older
+    # extractor are extracted again at upgrade (app.documents.reextract).
+    text_extractor: Mapped[str] = mapped_column(String(16), default="pdfium",
+                                                server_default="pdfium")
     # Which worker is extracting the text, by when it started; a stale claim is taken over.
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     uploaded_by: Mapped[int | None] = mapped_column(

@@ -1,0 +1,69 @@
+"""Search queries, parsed: which words, matched how, and which must stand together.
+
+Per word: a word typed with any diacritic (or đ) must match exactly those diacritics ("đất" finds
+"Đất", not "đạt"); a bare word matches any ("dat" finds "đất", "đạt", "dat"). Case never matters.
+Text between double quotes is a phrase: only pages holding those words together, in that order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from app.kit.text import fold
+
+MAX_WORDS = 10
+_WORD = re.compile(r"[^\W_]+")  # letters and digits; what both databases' tokenizers keep apart
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as typed (lower case, NFC) and folded; `exact` only when typed with diacritics."""
+
+    folded: str
+    exact: str | None
+
+    def matches(self, folded: str, exact: str) -> bool:
+        return folded == self.folded and (self.exact is None or exact == self.exact)
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[Word, ...]  # in the order typed, repeats dropped
+    phrases: tuple[tuple[Word, ...], ...]  # quoted groups of two words or more
+
+    @property
+    def terms(self) -> list[str]:
+        """The folded words, each once: what the database index is asked for."""
+        return list(dict.fromkeys(word.folded for word in self.words))
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def normal_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case NFC word) of each word of an NFC text."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+def make_word(typed: str) -> Word:
+    exact = unicodedata.normalize("NFC", typed).lower()
+    folded = fold(exact)
+    return Word(folded=folded, exact=exact if folded != exact else None)
+
+
+def parse_query(text: str) -> Query:
+    """Words outside and inside double quotes; an unclosed quote runs to the end."""
+    text = unicodedata.normalize("NFC", text)
+    words: list[Word] = []
+    phrases: list[tuple[Word, ...]] = []
+    for index, part in enumerate(text.split('"')):
+        part_words = [make_word(w) for _, _, w in normal_words(part)]
+        if index % 2 == 1 and len(part_words) >= 2:
+            phrases.append(tuple(part_words[:MAX_WORDS]))
+        words.extend(part_words)
+    unique = tuple(dict.fromkeys(words))[:MAX_WORDS]
+    kept = set(unique)
+    return Query(words=unique,
+                 phrases=tuple(p for p in phrases if all(w in kept for w in p)))
