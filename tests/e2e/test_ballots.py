@@ -17,7 +17,8 @@ POLL = "Thông qua Nghị quyết về dự toán ngân sách năm 2027"
 FOR, AGAINST = "Tán thành", "Không tán thành"
 
 
-async def open_poll(kyhop: Server, *, checked_in: tuple[str, ...] = ("daibieu1",)) -> tuple[int, dict[str, Any]]:
+async def open_poll(kyhop: Server, *, checked_in: tuple[str, ...] = ("daibieu1",),
+                    **settings: Any) -> tuple[int, dict[str, Any]]:
     """A started meeting on its second item, these deputies checked in, and an open poll."""
     meeting_id, items = await kyhop.meeting_in_progress(ITEMS)
     await kyhop.api("chutoa", "POST", f"/api/v1/agenda-items/{items[1]}/activate", expect_status=200)
@@ -25,7 +26,7 @@ async def open_poll(kyhop: Server, *, checked_in: tuple[str, ...] = ("daibieu1",
         await kyhop.api(who, "POST", f"/api/v1/meetings/{meeting_id}/check-in", expect_status=200)
     poll = await kyhop.api("chutoa", "POST", f"/api/v1/agenda-items/{items[1]}/polls", expect_status=201,
                            json={"title": POLL, "preset": "resolution", "secret": False,
-                                 "basis": "present", "threshold": "majority"})
+                                 "basis": "present", "threshold": "majority", **settings})
     await kyhop.api("chutoa", "POST", f"/api/v1/polls/{poll['id']}/open", expect_status=200,
                     json={"override_quorum": True})
     return meeting_id, poll

@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.async_api import Page, expect
 
 from app.kit.pdfgen import text_pdf
-from tests.e2e.conftest import DISPLAY, OpenDevice, Server
+from tests.e2e.conftest import DISPLAY, OpenDevice, Server, artifact
 from tests.e2e.test_ballots import FOR, ITEMS, POLL, open_poll
 
 VOTERS = (("daibieu1", FOR), ("daibieu2", FOR), ("daibieu3", "Không tán thành"))
@@ -42,6 +42,15 @@ async def test_the_result_stays_on_a_deputy_tablet_after_reload_with_percentages
     colours = [await bar.evaluate("e => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor")
                for bar in await panel.locator(".result__bar").all()]
     assert len(set(colours)) == 3, colours
+    # The chair downloads it as CSV, with the token (a plain link could not carry it).
+    chair = await devices("chu-toa", login="chutoa", start=f"/meetings/{meeting_id}/chair")
+    async with chair.page.expect_download() as download_info:
+        await chair.page.get_by_role("button", name="Tải kết quả (CSV)").click()
+    download = await download_info.value
+    assert download.suggested_filename == f"bieu-quyet-{poll['id']}.csv"
+    with open(await download.path(), encoding="utf-8-sig") as csv:
+        assert FOR in csv.read()
+
     # The deputy closes it: it stays closed after another reload.
     await panel.get_by_role("button", name="Đóng").click()
     await tablet.reopen(f"/meetings/{meeting_id}")
@@ -50,7 +59,7 @@ async def test_the_result_stays_on_a_deputy_tablet_after_reload_with_percentages
 
 
 async def test_the_voting_panel_fits_tablets_and_phones(kyhop: Server, devices: OpenDevice) -> None:
-    meeting_id, _ = await open_poll(kyhop)
+    meeting_id, _ = await open_poll(kyhop, duration_s=300)  # with its countdown
     for width, height in ((1280, 800), (800, 1280), (390, 844)):
         tablet = await devices(f"dai-bieu-{width}", login="daibieu1", viewport={"width": width, "height": height},
                                start=f"/meetings/{meeting_id}")
@@ -62,6 +71,7 @@ async def test_the_voting_panel_fits_tablets_and_phones(kyhop: Server, devices: 
         assert box is not None and box["y"] + box["height"] <= height, (width, height, box)
         assert await panel.evaluate("e => e.scrollHeight <= e.clientHeight + 1"), (width, height)
         assert await tablet.page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), width
+        await tablet.page.screenshot(path=str(artifact(f"voting-confirm-{width}x{height}.png")))
 
 
 async def test_the_hall_display_reads_from_the_back_and_says_when_the_meeting_is_over(
