@@ -29,9 +29,13 @@ def _settings() -> Settings:
 
 
 def _upgrade(settings: Settings) -> None:
+    """Migrations, then stored documents' text extracted again if the extractor changed."""
+    from app.documents.reextract import reextract_stored
     from app.migrate import upgrade
 
     upgrade(settings.effective_database_url)
+    asyncio.run(reextract_stored(settings, report=lambda done, total: typer.echo(
+        f"re-extracted {done}/{total} documents", err=True)))
 
 
 @cli.command()
@@ -232,21 +236,91 @@ def import_documents_command(meeting_id: int, folder: Path) -> None:
 
 
 @audit_cli.command("verify")
-def audit_verify() -> None:
+def audit_verify(
+    head: Annotated[Path | None, typer.Option(
+        help="A head file (audit/head.json of the data directory, or a copy): the chain must "
+             "still reach it, so that cutting off the newest rows is seen too.")] = None,
+) -> None:
     """Exit 0 when the audit chain is intact; exit 1 naming the first bad row."""
+    from app.audit.anchor import reaches, read_anchor, signature_ok
     from app.audit.service import verify
 
-    async def job(session):  # type: ignore[no-untyped-def]
-        return await verify(session)
+    settings = _settings()
+    anchored = None
+    if head is not None:
+        try:
+            anchored = read_anchor(head)
+        except ValueError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
+        if not signature_ok(anchored, settings.data_dir):
+            typer.echo(f"The head file {head} is not signed by this server's key.", err=True)
+            raise typer.Exit(1)
 
-    checked, broken = _run(job)
-    if broken is None:
-        typer.echo(f"Audit log intact: {checked} rows verified.")
-        return
-    reason = ("was edited" if broken.reason == "edited"
-              else "follows a row that was removed or edited")
-    typer.echo(f"Audit log broken at row {broken.row_id}: it {reason}.", err=True)
-    raise typer.Exit(1)
+    async def job(session):  # type: ignore[no-untyped-def]
+        checked, broken = await verify(session)
+        return checked, broken, anchored is None or await reaches(session, anchored)
+
+    checked, broken, reached = _run(job)
+    if broken is not None:
+        reason = ("was edited" if broken.reason == "edited"
+                  else "follows a row that was removed or edited")
+        typer.echo(f"Audit log broken at row {broken.row_id}: it {reason}.", err=True)
+        raise typer.Exit(1)
+    if not reached:
+        assert anchored is not None
+        typer.echo(f"Audit log truncated: row {anchored.id} of the head written at {anchored.at} "
+                   "is gone or changed.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Audit log intact: {checked} rows verified"
+               + (f", reaching the head of {anchored.at} (row {anchored.id})." if anchored else "."))
+
+
+@audit_cli.command("anchor")
+def audit_anchor() -> None:
+    """Write the audit chain's signed head to the data directory now (the server does it every
+    KYHOP_AUDIT_ANCHOR_S seconds)."""
+    from app.audit.anchor import anchor_path, write_anchor
+
+    settings = _settings()
+
+    async def job(session):  # type: ignore[no-untyped-def]
+        return await write_anchor(session, settings.data_dir)
+
+    written = _run(job)
+    typer.echo(f"Audit head: row {written.id} ({written.hash[:16]}…) → {anchor_path(settings.data_dir)}")
+
+
+@cli.command("backup")
+def backup_command(destination: Path) -> None:
+    """Back up the database and the data directory (stored PDFs, secrets, audit head) into a new
+    folder, consistently, while the server runs."""
+    from app.backup.database import BackupFailed
+    from app.backup.service import backup
+
+    try:
+        report = asyncio.run(backup(_settings(), destination))
+    except BackupFailed as exc:
+        typer.echo(f"Backup failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Backed up to {destination}: schema {report.revision}, {report.files} files "
+               f"({report.documents} stored PDFs), audit head at row {report.audit_rows}.")
+
+
+@cli.command("restore")
+def restore_command(source: Path) -> None:
+    """Restore a backup into a new, empty database and data directory, and prove it came back
+    whole (checksums, stored PDFs, the audit chain up to the backed-up head)."""
+    from app.backup.database import BackupFailed
+    from app.backup.service import restore
+
+    try:
+        report = asyncio.run(restore(_settings(), source))
+    except BackupFailed as exc:
+        typer.echo(f"Restore failed: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Restored from {source}: {report.documents} stored PDFs, {report.audit_rows} audit "
+               f"rows verified, schema brought up to date from {report.revision}.")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import __version__
 from app.accounts.router import router as accounts_router
 from app.attendance.router import router as attendance_router
+from app.audit.anchoring import AnchorWriter
 from app.config import Settings, load_settings
 from app.councils.router import router as councils_router
 from app.db import Database
@@ -44,11 +45,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     documents = DocumentRuntime.build(settings, db)
     live = LiveRuntime(settings, db)
     voting = VotingRuntime(db)
+    anchors = AnchorWriter(db, settings.data_dir, settings.audit_anchor_s)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await live.start()
         voting.start()
+        anchors.start()
         await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
         # What start-up built lives as long as the process: keep it out of every future
@@ -57,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.freeze()
         gc.set_threshold(7000, 10, 100)
         yield
+        await anchors.stop()
         await voting.stop()
         await live.stop()
         await documents.extractor.close()

@@ -15,11 +15,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
-import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from app.kit.secret_files import load_or_create_secret
 
 PREFIX = "/files/"
 SERVED_FOLDERS = ("blobs", "watermarked")  # stored PDFs and readers' stamped copies; nothing else
@@ -43,19 +43,7 @@ class FileLinks:
         """With no configured secret, one is made once and kept in the data directory, which
         every worker of this server shares (set KYHOP_FILE_LINK_SECRET when nginx checks links)."""
         if not secret:
-            key = data_dir / "secrets" / "file-links.key"
-            if not key.is_file():
-                key.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                candidate = key.with_suffix(f".{secrets.token_hex(4)}.tmp")
-                candidate.write_text(secrets.token_urlsafe(32))
-                candidate.chmod(0o600)
-                try:  # several workers may start at once: the first key made wins
-                    os.link(candidate, key)
-                except FileExistsError:
-                    pass
-                finally:
-                    candidate.unlink()
-            secret = key.read_text().strip()
+            secret = load_or_create_secret(data_dir / "secrets" / "file-links.key")
         return cls(root=data_dir.resolve(), secret=secret, ttl_s=ttl_s)
 
     def link(self, path: Path, *, now: float | None = None) -> tuple[str, int]:

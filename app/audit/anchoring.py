@@ -1,0 +1,43 @@
+"""Writes the audit head anchor every `KYHOP_AUDIT_ANCHOR_S` seconds while the server runs.
+
+Several workers may each write it: the file is replaced atomically and any of them is a true head."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+
+from app.audit.anchor import write_anchor
+from app.db import Database
+
+log = logging.getLogger("kyhop.audit")
+
+
+class AnchorWriter:
+    def __init__(self, db: Database, data_dir: Path, every_s: int) -> None:
+        self.db, self.data_dir, self.every_s = db, data_dir, every_s
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self.every_s > 0:
+            self._task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def write_now(self) -> None:
+        async with self.db.unit_of_work(write=False) as uow:
+            await write_anchor(uow.session, self.data_dir)
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.write_now()
+            except Exception:  # noqa: BLE001 - a missed anchor is logged; the next one is tried
+                log.exception("could not write the audit head anchor")
+            await asyncio.sleep(self.every_s)
