@@ -64,6 +64,8 @@ async def test_the_voting_panel_fits_tablets_and_phones(kyhop: Server, devices: 
         tablet = await devices(f"dai-bieu-{width}", login="daibieu1", viewport={"width": width, "height": height},
                                start=f"/meetings/{meeting_id}")
         panel = tablet.page.get_by_role("dialog", name=POLL)
+        last = await panel.get_by_role("button", name="Không biểu quyết", exact=True).bounding_box()
+        assert last is not None and last["y"] + last["height"] <= height, (width, height, last)
         await panel.get_by_role("button", name=FOR, exact=True).click()
         send = panel.get_by_role("button", name="Gửi biểu quyết")
         await expect(send).to_be_visible()
@@ -98,6 +100,7 @@ async def test_the_hall_display_reads_from_the_back_and_says_when_the_meeting_is
     box = await waiting.bounding_box()
     assert box is not None
     assert abs(box["x"] + box["width"] / 2 - DISPLAY["width"] / 2) < 40, box
+    await page.screenshot(path=str(artifact("display-waiting.png")))
 
     await kyhop.api("chutoa", "POST", f"/api/v1/meetings/{meeting2}/close", expect_status=200)
     await expect(page.get_by_text("Đã bế mạc")).to_be_visible()
