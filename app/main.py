@@ -30,6 +30,7 @@ from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
 from app.web.frontend import mount_frontend
 from app.web.middleware import AccessLogMiddleware, BodyLimitMiddleware
+from app.web.security import SecurityHeadersMiddleware
 
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_json_kb * 1024,
                        max_upload=settings.max_upload_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)
     mount_frontend(app, FRONTEND_DIST)
     return app

@@ -30,7 +30,7 @@ def _overlay(width: float, height: float, lines: tuple[str, str], font: Path) ->
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.add_font("wm", fname=str(font))
-    with pdf.local_context(fill_opacity=0.22, text_color=(180, 0, 0)):
+    with pdf.local_context(fill_opacity=0.35, text_color=(180, 0, 0)):
         pdf.set_font("wm", size=max(18, min(width, height) / 12))
         with pdf.rotation(35, x=width / 2, y=height / 2):
             pdf.set_xy(0, height / 2 - 40)

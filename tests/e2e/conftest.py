@@ -267,6 +267,9 @@ class Device:
 
     def watch(self, page: Page) -> Page:
         page.on("pageerror", lambda error: self.errors.append(f"{self.name}: {error}"))
+        # anything the Content Security Policy blocked is a bug of the app or of the policy
+        page.on("console", lambda message: self.errors.append(f"{self.name}: {message.text}")
+                if message.type == "error" and "Content Security Policy" in message.text else None)
         return page
 
     async def reopen(self, path: str) -> None:
