@@ -1,18 +1,24 @@
 # Kỳ Họp server image. Build the web app first, then the Python service.
-FROM node:20-bookworm-slim AS frontend
+# The same Node.js as the Makefile's NODE_VERSION (pdfjs-dist 6 needs Node >= 22.13).
+FROM node:22.23.5-bookworm-slim AS frontend
 WORKDIR /src/frontend
 COPY frontend/ ./
 RUN if [ -f package.json ]; then npm ci --no-audit --no-fund && npm run build; else mkdir -p dist; fi
 
 FROM python:3.11-slim-bookworm
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# fonts: watermarks and generated PDFs; libicu: Vietnamese collation (PyICU is built against it);
+# postgresql-client: `kyhop backup` / `restore` with PostgreSQL.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core libicu72 \
+        postgresql-client && rm -rf /var/lib/apt/lists/*
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     KYHOP_DATA_DIR=/var/lib/kyhop
 WORKDIR /opt/kyhop
 COPY pyproject.toml README.md alembic.ini ./
 COPY app/ app/
 COPY migrations/ migrations/
-RUN pip install --no-cache-dir -e '.[postgres,redis]' \
+RUN apt-get update && apt-get install -y --no-install-recommends libicu-dev pkg-config g++ \
+    && pip install --no-cache-dir -e '.[postgres,redis]' \
+    && apt-get purge -y --auto-remove libicu-dev pkg-config g++ && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/kyhop kyhop \
     && mkdir -p /var/lib/kyhop && chown kyhop /var/lib/kyhop
 COPY --from=frontend /src/frontend/dist frontend/dist

@@ -6,7 +6,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test fuzz install install-test frontend fonts chromium migrate demo test-python test-frontend clean
+.PHONY: run test fuzz node icu install install-test frontend fonts chromium migrate demo test-python test-frontend clean
 
 # Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -24,7 +24,13 @@ chromium:
 		  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } || \
 		echo "warning: install Debian's chromium (needed by the browser tests in tests/e2e)"
 
-$(BIN)/python:
+# PyICU (Vietnamese collation) is built against the system's ICU: headers, pkg-config, a C++ compiler.
+icu:
+	@pkg-config --exists icu-i18n 2>/dev/null && command -v g++ >/dev/null || \
+		{ command -v apt-get >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libicu-dev pkg-config g++ >/dev/null; } || \
+		echo "warning: install libicu-dev, pkg-config and g++ (needed to build PyICU)"
+
+$(BIN)/python: | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -40,9 +46,28 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-frontend:
+# One Node.js everywhere (README, Dockerfile, frontend/package.json "engines"): pdfjs-dist 6 needs
+# Node >= 22.13 and Debian offers 20, so make fetches this exact build from the npm registry
+# (the node-linux-<arch> packages carry the official binary; npm checks its integrity) into .tools/.
+# The machine's own npm runs on it.
+NODE_VERSION := 22.23.5
+NODE_ARCH := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x64)
+NODE_HOME := .tools/node-$(NODE_VERSION)
+NODE_PATH_ENV := PATH="$(CURDIR)/$(NODE_HOME)/bin:$$PATH"
+
+$(NODE_HOME)/bin/node:
+	@command -v npm >/dev/null || { echo "npm is needed to fetch Node.js $(NODE_VERSION) (Debian: apt-get install npm)"; exit 1; }
+	mkdir -p .tools/download $(NODE_HOME)
+	cd .tools/download && npm pack --silent node-linux-$(NODE_ARCH)@$(NODE_VERSION) >/dev/null
+	tar -xzf .tools/download/node-linux-$(NODE_ARCH)-$(NODE_VERSION).tgz -C $(NODE_HOME) --strip-components=1
+	rm -rf .tools/download
+	@$(NODE_HOME)/bin/node --version
+
+node: $(NODE_HOME)/bin/node
+
+frontend: node
 	@if [ -f frontend/package.json ]; then \
-		cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build; \
+		cd frontend && { [ -d node_modules ] || $(NODE_PATH_ENV) npm ci --no-audit --no-fund; } && $(NODE_PATH_ENV) npm run build; \
 	fi
 
 migrate: install
@@ -61,9 +86,9 @@ run: install frontend demo
 test-python: install-test fonts chromium frontend
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
-test-frontend:
+test-frontend: node
 	@if [ -f frontend/package.json ]; then \
-		cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test; \
+		cd frontend && { [ -d node_modules ] || $(NODE_PATH_ENV) npm ci --no-audit --no-fund; } && $(NODE_PATH_ENV) npm test; \
 	fi
 
 test: test-frontend test-python
@@ -74,4 +99,4 @@ fuzz: install-test
 	KYHOP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -p no:cacheprovider tests/fuzz -q
 
 clean:
-	rm -rf $(VENV) var frontend/dist frontend/node_modules
+	rm -rf $(VENV) var frontend/dist frontend/node_modules .tools
