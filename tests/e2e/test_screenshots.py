@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.async_api import Page, expect
 
 from app.kit.pdfgen import text_pdf
+from tests.e2e.confirm import confirm
 from tests.e2e.conftest import DISPLAY, TABLET, OpenDevice, Server, artifact, wait_for_drawn_page
 from tests.fixtures.world import PASSWORD
 
@@ -124,6 +125,7 @@ async def test_screenshots_of_every_screen(kyhop: Server, devices: OpenDevice) -
                         json={"option_ids": [option[label]]},
                         headers={"Idempotency-Key": f"e2e-{who}-{poll['id']}"})
     await chair.page.get_by_role("button", name="Kết thúc biểu quyết").click()
+    await confirm(chair.page, "Kết thúc biểu quyết")
     await expect(display.page.locator(".result__verdict")).to_have_text("THÔNG QUA")
     await _shot(display.page, "display-result", DISPLAY)
     await expect(chair.page.locator(".result__verdict")).to_have_text("THÔNG QUA")

@@ -10,6 +10,7 @@ import re
 from playwright.async_api import Page, expect
 
 from app.kit.pdfgen import text_pdf
+from tests.e2e.confirm import confirm
 from tests.e2e.conftest import DISPLAY, Device, OpenDevice, Server, artifact, wait_for_drawn_page
 
 MEETING = "Kỳ họp thứ mười lăm, HĐND tỉnh khóa XI"
@@ -55,6 +56,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
     await expect(agenda(page).locator(".agenda__number")).to_have_text(["1", "2", "2.1"])
 
     await page.get_by_role("button", name="Công bố").click()
+    await confirm(page, "Công bố")
     await expect(page.get_by_text("Chuẩn bị kỳ họp · Đã công bố")).to_be_visible()
 
     # --- three deputies open the published meeting on their tablets and check in -------------
@@ -88,6 +90,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
     await page.get_by_label("Loại tài liệu").select_option(label="Dự thảo nghị quyết")
     await page.get_by_label("Chọn các tệp PDF").set_input_files(
         {"name": PDF_NAME, "mimeType": "application/pdf", "buffer": pdf})
+    await page.get_by_role("button", name="Tải tài liệu lên").click()
     await expect(page.locator(".upload").filter(has_text=PDF_NAME)).to_contain_text("✓ Đã tải lên")
 
     # --- the deputy's tablet shows the new document at once, without reloading ----------------
@@ -113,6 +116,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
     await card.get_by_role("link", name="Điều hành").click()
     await expect(chair.page).to_have_url(f"{kyhop.base}/meetings/{meeting_id}/chair")
     await chair.page.get_by_role("button", name="Khai mạc", exact=True).click()
+    await confirm(chair.page, "Khai mạc")
     await expect(chair.page.get_by_role("button", name="Bế mạc")).to_be_visible()
     await expect(chair.page.get_by_text("Có mặt 3/4")).to_be_visible()
 
@@ -160,6 +164,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
 
     # --- the chair closes the vote; the display shows the result ---------------------------------
     await chair.page.get_by_role("button", name="Kết thúc biểu quyết").click()
+    await confirm(chair.page, "Kết thúc biểu quyết")
     result = display.page.locator(".result")
     await expect(result.locator(".result__verdict")).to_have_text("THÔNG QUA")
     await expect(display.page.get_by_text("Biểu quyết đã kết thúc")).to_be_visible()

@@ -1,12 +1,14 @@
 // The chair's console: the agenda with "activate" per item, quorum at a glance, polls created
 // from presets, opened and closed, with live progress (who has not voted yet, for open polls)
-// and the result. The poll being written survives changes of the current item (pollDraft.ts).
+// and the result. The poll being written survives changes of the current item (pollDraft.ts);
+// the form is for the item it names: the current one, or one chosen under it (PollTarget).
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client";
 import { ApiError, messageOf } from "../api/errors";
 import type { AgendaItem } from "../api/types";
 import { closePoll, listMeetingPolls, openPoll, type Poll } from "../api/voting";
 import { paths } from "../app/routes";
+import { useConfirm } from "../components/ConfirmDialog";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
@@ -16,23 +18,27 @@ import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { samePoll } from "../live/polls";
 import { AgendaTree } from "../meeting/AgendaTree";
 import { AttendanceBar } from "../meeting/AttendanceBar";
-import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
+import { currentItemId, findItem } from "../meeting/selectors";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
 import { NotVotedList } from "./NotVotedList";
 import { PollForm } from "./PollForm";
-import { forItem, newDraft, type PollDraft } from "./pollDraft";
+import { forItem, newDraft, pollTarget, type PollDraft, type TargetChoice } from "./pollDraft";
+import { PollTarget } from "./PollTarget";
 
 export default function ChairConsole({ meetingId }: { meetingId: number }) {
   const { t } = useI18n();
   const { state, status } = useLiveMeeting();
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [choice, setChoice] = useState<TargetChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
   const polls = useAsync(() => listMeetingPolls(meetingId), [meetingId]);
   const current = currentItemId(state);
-  const selected = findItem(state.agenda, selectedId ?? current);
-  const currentItem = findItem(state.agenda, current);
+  // The form is for the current item unless the chair chose another under this current item.
+  const targetId = pollTarget(current, choice, state.agenda.map((item) => item.id));
+  const selected = findItem(state.agenda, targetId);
+  const choose = (itemId: number) => setChoice({ itemId, whileCurrent: current });
 
   // The poll being written is kept across item changes; its title follows the item's until typed.
   const [draft, setDraft] = useState<PollDraft | null>(null);
@@ -40,13 +46,6 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     if (selectedTitle !== undefined) setDraft((known) => (known ? forItem(known, selectedTitle) : newDraft(selectedTitle)));
   }, [selectedTitle]);
-  // A draft is for the item it was started on: once the chair types, the console no longer
-  // follows the current item, so a move by the chair or the secretariat cannot send the new
-  // poll to another item than the one on screen.
-  const changeDraft = (next: PollDraft) => {
-    setDraft(next);
-    if (next.edited && selectedId === null && selected) setSelectedId(selected.id);
-  };
   const livePoll = state.poll;
   const meeting = state.meeting;
 
@@ -71,12 +70,26 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
   const activate = (item: AgendaItem) =>
     act(() => call(api.POST("/api/v1/agenda-items/{item_id}/activate", { params: { path: { item_id: item.id } } })));
   const transition = (action: "start" | "close") =>
-    act(() =>
-      call(
-        action === "start"
-          ? api.POST("/api/v1/meetings/{meeting_id}/start", { params: { path: { meeting_id: meetingId } } })
-          : api.POST("/api/v1/meetings/{meeting_id}/close", { params: { path: { meeting_id: meetingId } } }),
-      ),
+    confirm(
+      {
+        title: t(`confirm.${action}.title`, { title: meeting?.title ?? "" }),
+        message: t(`confirm.${action}.message`),
+        confirmLabel: t(`chair.${action}`),
+        danger: action === "close",
+      },
+      () =>
+        void act(() =>
+          call(
+            action === "start"
+              ? api.POST("/api/v1/meetings/{meeting_id}/start", { params: { path: { meeting_id: meetingId } } })
+              : api.POST("/api/v1/meetings/{meeting_id}/close", { params: { path: { meeting_id: meetingId } } }),
+          ),
+        ),
+    );
+  const closeLivePoll = (poll: Poll) =>
+    confirm(
+      { title: t("confirm.closePoll.title", { title: poll.title }), message: t("confirm.closePoll.message"), confirmLabel: t("chair.closePoll"), danger: true },
+      () => void act(() => closePoll(poll.id)),
     );
   // Not quorate: the server refuses (409 not_quorate) and says why; the chair may then override.
   const open = (poll: Poll) =>
@@ -97,16 +110,18 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
       <TopBar title={t("chair.title")} subtitle={meeting?.title} backTo={paths.meeting(meetingId)}>
         <ConnectionIndicator status={status} />
         {meeting?.state === "published" && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void transition("start")}>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => transition("start")}>
             {t("chair.start")}
           </button>
         )}
         {meeting?.state === "in_progress" && (
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void transition("close")}>
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => transition("close")}>
             {t("chair.close")}
           </button>
         )}
+        {meeting?.state === "closed" && <span className="badge badge--closed">{t("meeting.state.closed")}</span>}
       </TopBar>
+      {dialog}
       <div className="meeting-status">
         <AttendanceBar attendance={state.attendance} />
       </div>
@@ -117,7 +132,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
           <AgendaTree
             items={state.agenda}
             selectedId={selected?.id ?? null}
-            onSelect={setSelectedId}
+            onSelect={choose}
             renderActions={(item) =>
               item.state !== "current" && meeting?.state === "in_progress" ? (
                 <button type="button" className="button agenda__activate" disabled={busy} onClick={() => void activate(item)}>
@@ -136,7 +151,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
               {livePoll.state === "open" && (
                 <>
                   <PollProgress poll={livePoll} large />
-                  <button type="button" className="button button--danger button--large" disabled={busy} onClick={() => void act(() => closePoll(livePoll.id))}>
+                  <button type="button" className="button button--danger button--large" disabled={busy} onClick={() => closeLivePoll(livePoll)}>
                     {t("chair.closePoll")}
                   </button>
                   <NotVotedList poll={livePoll} />
@@ -148,15 +163,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
           {votingUnavailable && <ErrorNotice message={t("chair.votingUnavailable", { message: messageOf(polls.error, "") })} />}
           {selected ? (
             <>
-              <h2>{t("chair.pollFor", { item: itemLabel(selected) })}</h2>
-              {currentItem && currentItem.id !== selected.id && (
-                <div className="notice notice--info" role="status">
-                  <span>{t("chair.currentElsewhere", { item: itemLabel(currentItem) })}</span>
-                  <button type="button" className="button" onClick={() => setSelectedId(currentItem.id)}>
-                    {t("chair.showCurrent")}
-                  </button>
-                </div>
-              )}
+              <PollTarget agenda={state.agenda} targetId={selected.id} currentId={current} onChoose={choose} />
               {itemPolls.length > 0 && (
                 <ul className="poll-list">
                   {itemPolls.map((poll) => (
@@ -177,7 +184,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
                   ))}
                 </ul>
               )}
-              {!votingUnavailable && draft && <PollForm agendaItemId={selected.id} draft={draft} onDraft={changeDraft} onCreated={() => polls.reload()} />}
+              {!votingUnavailable && draft && <PollForm agendaItemId={selected.id} draft={draft} onDraft={setDraft} onCreated={() => polls.reload()} />}
             </>
           ) : (
             <p className="empty">{t("chair.noItem")}</p>

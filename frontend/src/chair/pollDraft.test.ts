@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterCreate, choosePreset, editDraft, forItem, newDraft } from "./pollDraft";
+import { afterCreate, choosePreset, editDraft, forItem, newDraft, pollTarget } from "./pollDraft";
 
 describe("the chair's poll draft", () => {
   it("starts from the resolution preset with the item's title", () => {
@@ -37,5 +37,24 @@ describe("the chair's poll draft", () => {
     expect(draft.form.preset).toBe("election");
     expect(draft.form.title).toBe("Mục 2");
     expect(draft.edited).toBe(false);
+  });
+});
+
+describe("the poll form's target", () => {
+  const items = [1, 2, 3, 4];
+  it("follows the current item by default", () => {
+    expect(pollTarget(3, null, items)).toBe(3);
+    expect(pollTarget(4, null, items)).toBe(4);
+    expect(pollTarget(null, null, items)).toBeNull();
+  });
+  it("takes another item only by an explicit choice, reset when the current item changes", () => {
+    const choice = { itemId: 4, whileCurrent: 3 };
+    expect(pollTarget(3, choice, items)).toBe(4);
+    expect(pollTarget(2, choice, items)).toBe(2);
+    expect(pollTarget(null, { itemId: 1, whileCurrent: null }, items)).toBe(1);
+  });
+  it("never targets an item that is gone", () => {
+    expect(pollTarget(3, { itemId: 9, whileCurrent: 3 }, items)).toBe(3);
+    expect(pollTarget(9, null, items)).toBeNull();
   });
 });

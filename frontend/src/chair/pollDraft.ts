@@ -8,7 +8,7 @@ export interface PollDraft {
   form: PollForm;
   /** The title of the item the draft is shown for (the default title). */
   itemTitle: string;
-  /** The chair has changed something: the console then keeps the draft's item on screen. */
+  /** The chair has changed something. */
   edited: boolean;
 }
 
@@ -35,4 +35,21 @@ export function forItem(draft: PollDraft, itemTitle: string): PollDraft {
 /** After the poll was created: a fresh draft of the same preset. */
 export function afterCreate(draft: PollDraft): PollDraft {
   return newDraft(draft.itemTitle, draft.form.preset);
+}
+
+/**
+ * The item a new poll is for. By default the current item; another item only by an explicit
+ * choice, and that choice holds only while the current item it was made under stays current:
+ * once the chair (or the secretariat) moves on, the form follows the new current item again.
+ */
+export interface TargetChoice {
+  itemId: number;
+  /** The current item when the choice was made. */
+  whileCurrent: number | null;
+}
+
+export function pollTarget(currentId: number | null, choice: TargetChoice | null, itemIds: readonly number[]): number | null {
+  if (choice && choice.whileCurrent === currentId && itemIds.includes(choice.itemId)) return choice.itemId;
+  if (currentId !== null && itemIds.includes(currentId)) return currentId;
+  return null;
 }

@@ -29,8 +29,10 @@ export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda:
           body: { title: title.trim(), presenter: presenter.trim(), parent_id: parentId },
         }),
       );
+      // The next item starts afresh: top level, so it does not silently become 2.2, 2.3…
       setTitle("");
       setPresenter("");
+      setParentId(null);
     } catch (failure) {
       setError(messageOf(failure, t("common.error")));
     } finally {

@@ -6,7 +6,9 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
 import type { AgendaItem } from "../api/types";
+import { useConfirm } from "../components/ConfirmDialog";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { RenameField } from "../components/RenameField";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/vi";
 import { dropChange, dropPlaceAt, indent, moveDown, moveUp, outdent, type AgendaChange, type DropPlace } from "./agendaMoves";
@@ -28,6 +30,8 @@ export function AgendaOrganizer({ meetingId, agenda }: { meetingId: number; agen
   const [error, setError] = useState<string | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
   const [drop, setDrop] = useState<{ targetId: number; place: DropPlace } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const { confirm, dialog } = useConfirm();
   // Keyboard users keep their place: once the moved agenda arrives, the button they pressed (or
   // another of the same row, if that one no longer applies) gets the focus back.
   const refocus = useRef<{ itemId: number; action: Action; agenda: AgendaItem[] } | null>(null);
@@ -43,27 +47,44 @@ export function AgendaOrganizer({ meetingId, agenda }: { meetingId: number; agen
     else row?.querySelector<HTMLElement>("[data-action]:not([disabled])")?.focus();
   }, [agenda, busy]);
 
-  async function apply(change: AgendaChange | null) {
-    if (!change || busy) return;
+  async function run(action: () => Promise<unknown>) {
     setBusy(true);
     setError(null);
     try {
-      if (change.kind === "order") {
-        await call(api.PUT("/api/v1/meetings/{meeting_id}/agenda/order", { params: { path: { meeting_id: meetingId } }, body: { item_ids: change.itemIds } }));
-      } else {
-        await call(
-          api.PATCH("/api/v1/agenda-items/{item_id}", {
-            params: { path: { item_id: change.itemId } },
-            body: { parent_id: change.parentId, position: change.position },
-          }),
-        );
-      }
+      await action();
     } catch (failure) {
       setError(messageOf(failure, t("common.error")));
       refocus.current = null;
     } finally {
       setBusy(false);
     }
+  }
+  const itemPath = (item: AgendaItem) => ({ params: { path: { item_id: item.id } } });
+  const rename = (item: AgendaItem, title: string) =>
+    void run(() => call(api.PATCH("/api/v1/agenda-items/{item_id}", { ...itemPath(item), body: { title } }))).then(() => setEditing(null));
+  const remove = (item: AgendaItem) =>
+    confirm(
+      { title: t("confirm.deleteItem.title", { title: item.title }), message: t("confirm.deleteItem.message"), confirmLabel: t("edit.delete"), danger: true },
+      () => void run(() => call(api.DELETE("/api/v1/agenda-items/{item_id}", itemPath(item)))),
+    );
+
+  function apply(change: AgendaChange | null) {
+    if (!change || busy) return Promise.resolve();
+    return run(async () => {
+      if (change.kind === "order") {
+        await call(api.PUT("/api/v1/meetings/{meeting_id}/agenda/order", { params: { path: { meeting_id: meetingId } }, body: { item_ids: change.itemIds } }));
+      } else {
+        // One move, or several in order (an outdent that keeps the reading order).
+        for (const move of change.kind === "moves" ? change.moves : [change]) {
+          await call(
+            api.PATCH("/api/v1/agenda-items/{item_id}", {
+              params: { path: { item_id: move.itemId } },
+              body: { parent_id: move.parentId, position: move.position },
+            }),
+          );
+        }
+      }
+    });
   }
 
   function placeFor(event: DragEvent<HTMLElement>): DropPlace {
@@ -129,7 +150,11 @@ export function AgendaOrganizer({ meetingId, agenda }: { meetingId: number; agen
               ⠿
             </span>
             <span className="organizer__number agenda__number">{item.number}</span>
-            <span className="organizer__title">{item.title}</span>
+            {editing === item.id ? (
+              <RenameField value={item.title} label={t("edit.title")} busy={busy} onSave={(title) => rename(item, title)} onCancel={() => setEditing(null)} />
+            ) : (
+              <span className="organizer__title">{item.title}</span>
+            )}
             <span className="organizer__buttons">
               {ACTIONS.map(({ action, symbol, label, change }) => {
                 const planned = change(agenda, item.id);
@@ -153,10 +178,17 @@ export function AgendaOrganizer({ meetingId, agenda }: { meetingId: number; agen
                   </button>
                 );
               })}
+              <button type="button" className="button organizer__button" aria-label={`${t("edit.edit")}: ${item.number}. ${item.title}`} title={t("edit.edit")} onClick={() => setEditing(item.id)}>
+                ✎
+              </button>
+              <button type="button" className="button organizer__button organizer__button--danger" aria-label={`${t("edit.delete")}: ${item.number}. ${item.title}`} title={t("edit.delete")} disabled={busy} onClick={() => remove(item)}>
+                ✕
+              </button>
             </span>
           </li>
         ))}
       </ol>
+      {dialog}
     </>
   );
 }

@@ -1,11 +1,14 @@
-// The secretary marks each deputy present, absent or excused (with a reason).
+// The secretary marks each deputy present, absent or excused (with a reason), or all present
+// but a few at once; in Vietnamese name order.
 import { useState } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
 import type { Attendance, AttendanceStatus } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useI18n } from "../i18n/I18nProvider";
+import { sortPeople } from "../kit/collation";
 import { AttendanceBar } from "../meeting/AttendanceBar";
+import { MarkAllPresent } from "./MarkAllPresent";
 
 const STATUSES: AttendanceStatus[] = ["present", "absent", "excused"];
 
@@ -29,13 +32,15 @@ export function AttendanceEditor({ meetingId, attendance }: { meetingId: number;
   }
 
   if (!attendance) return null;
+  const entries = sortPeople(attendance.items);
   return (
     <section className="panel">
       <h2>{t("secretariat.attendance")}</h2>
       <AttendanceBar attendance={attendance} />
       {error && <ErrorNotice message={error} />}
+      <MarkAllPresent meetingId={meetingId} entries={entries} />
       <ul className="attendance-list">
-        {attendance.items.map((entry) => (
+        {entries.map((entry) => (
           <li key={entry.user_id} className="attendance-row">
             <span className="attendance-row__name">{entry.full_name}</span>
             <span className="segmented">

@@ -1,18 +1,28 @@
 // The meeting's documents for the secretariat, each with "replace with a new version": the file
 // goes up with a progress bar (POST /api/v1/documents/{id}/versions); the old version stays
-// readable and tablets are told (document.updated) and offered the new one.
+// readable and tablets are told (document.updated) and offered the new one. Each names its
+// agenda item and can be edited or deleted (DocumentEdit).
 import { useState } from "react";
 import { messageOf } from "../api/errors";
-import type { DocumentInfo } from "../api/types";
+import type { AgendaItem, DocumentInfo } from "../api/types";
 import { newUploadKey, uploadWithProgress } from "../api/upload";
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
+import { findItem, itemLabel } from "../meeting/selectors";
+import { DocumentEdit } from "./DocumentEdit";
+
+/** "Thuộc nội dung: 2.1. Tờ trình …", or that it belongs to no item. */
+function itemOf(agenda: AgendaItem[], document: DocumentInfo, none: string, named: (item: string) => string): string {
+  const item = findItem(agenda, document.agenda_item_id ?? null);
+  return item ? named(itemLabel(item)) : none;
+}
 
 type Replacement = { status: "uploading"; fileName: string; progress: number } | { status: "done"; version: number } | { status: "refused"; fileName: string; message: string };
 
-export function DocumentVersions({ meetingId, documents }: { meetingId: number; documents: DocumentInfo[] }) {
+export function DocumentVersions({ meetingId, documents, agenda }: { meetingId: number; documents: DocumentInfo[]; agenda: AgendaItem[] }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState<number | null>(null);
   const [replacing, setReplacing] = useState<Record<number, Replacement>>({});
   const set = (documentId: number, replacement: Replacement) => setReplacing((current) => ({ ...current, [documentId]: replacement }));
 
@@ -49,7 +59,11 @@ export function DocumentVersions({ meetingId, documents }: { meetingId: number; 
                 {document.pages ? ` · ${t("document.pages", { count: document.pages })}` : ""}
                 {document.confidential ? ` · ${t("document.confidential")}` : ""}
               </span>
+              <span className="managed-document__item">{itemOf(agenda, document, t("secretariat.noItem"), (item) => t("secretariat.documentItem", { item }))}</span>
             </div>
+            <button type="button" className="button" aria-label={`${t("edit.edit")}: ${document.title}`} onClick={() => setEditing(editing === document.id ? null : document.id)}>
+              {t("edit.edit")}
+            </button>
             <label className={`button file-picker${state?.status === "uploading" ? " button--disabled" : ""}`}>
               {t("secretariat.replace")}
               <input
@@ -63,6 +77,7 @@ export function DocumentVersions({ meetingId, documents }: { meetingId: number; 
                 }}
               />
             </label>
+            {editing === document.id && <DocumentEdit document={document} agenda={agenda} onDone={() => setEditing(null)} />}
             {state?.status === "uploading" && (
               <div className="managed-document__progress">
                 <span className="upload__track">

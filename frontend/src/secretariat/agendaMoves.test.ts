@@ -39,8 +39,29 @@ describe("agenda moves", () => {
     expect(indent(agenda, 22)).toEqual({ kind: "move", itemId: 22, parentId: 21, position: 0 });
     expect(indent(agenda, 1)).toBeNull();
     expect(indent(agenda, 21)).toBeNull();
-    expect(outdent(agenda, 21)).toEqual({ kind: "move", itemId: 21, parentId: null, position: 2 });
+    expect(outdent(agenda, 22)).toEqual({ kind: "move", itemId: 22, parentId: null, position: 2 });
     expect(outdent(agenda, 3)).toBeNull();
+  });
+
+  it("outdent keeps the order the agenda reads in (the siblings below become children)", () => {
+    // 2.1 out: it follows 2; 2.2, which was below it, stays below it as 3.1 — not above it.
+    expect(outdent(agenda, 21)).toEqual({
+      kind: "moves",
+      moves: [
+        { itemId: 21, parentId: null, position: 2 },
+        { itemId: 22, parentId: 21, position: 0 },
+      ],
+    });
+    // Outdenting the two children one after the other: 2.1 then 2.2 (the last child) → 1, 2, 21, 22, 3, 4.
+    const afterFirst: AgendaItem[] = [
+      agendaItem(1),
+      agendaItem(2),
+      agendaItem(21, { position: 2 }),
+      agendaItem(22, { parent_id: 21, position: 0, depth: 1, number: "3.1" }),
+      agendaItem(3, { position: 3 }),
+      agendaItem(4, { position: 4 }),
+    ];
+    expect(outdent(afterFirst, 22)).toEqual({ kind: "move", itemId: 22, parentId: null, position: 3 });
   });
 
   it("turn a drop beside a sibling into an order", () => {

@@ -5,12 +5,18 @@
 //   PUT /api/v1/meetings/{id}/agenda/order with every item id in the new display order
 //   (children follow their parent);
 // - to another parent (indent, outdent, a drop inside or beside an item of another level):
-//   PATCH /api/v1/agenda-items/{id} with parent_id and position (0-based among the new siblings).
+//   PATCH /api/v1/agenda-items/{id} with parent_id and position (0-based among the new siblings);
+// - outdenting an item that has siblings below it: several such PATCHes, in order, so that the
+//   agenda reads in the same order afterwards (the siblings below become its children).
 import type { AgendaItem } from "../api/types";
 
-export type AgendaChange =
-  | { kind: "order"; itemIds: number[] }
-  | { kind: "move"; itemId: number; parentId: number | null; position: number };
+export interface AgendaMove {
+  itemId: number;
+  parentId: number | null;
+  position: number;
+}
+
+export type AgendaChange = { kind: "order"; itemIds: number[] } | ({ kind: "move" } & AgendaMove) | { kind: "moves"; moves: AgendaMove[] };
 
 export type DropPlace = "before" | "after" | "inside";
 
@@ -98,13 +104,20 @@ export function indent(agenda: AgendaItem[], itemId: number): AgendaChange | nul
   return { kind: "move", itemId, parentId: newParent, position: (tree.children.get(newParent) ?? []).length };
 }
 
-/** Out of its parent, just after it. */
+/**
+ * Out of its parent, just after it, keeping the order the agenda reads in: the siblings that
+ * were below it come along as its last children (as outlines do), instead of ending up above it.
+ */
 export function outdent(agenda: AgendaItem[], itemId: number): AgendaChange | null {
   const place = siblingIndex(agenda, itemId);
   if (!place || place.parentId === null) return null;
   const parent = siblingIndex(agenda, place.parentId);
   if (!parent) return null;
-  return { kind: "move", itemId, parentId: parent.parentId, position: parent.index + 1 };
+  const out: AgendaMove = { itemId, parentId: parent.parentId, position: parent.index + 1 };
+  const below = place.siblings.slice(place.index + 1);
+  if (below.length === 0) return { kind: "move", ...out };
+  const ownChildren = (treeOf(agenda).children.get(itemId) ?? []).length;
+  return { kind: "moves", moves: [out, ...below.map((id, index) => ({ itemId: id, parentId: itemId, position: ownChildren + index }))] };
 }
 
 /** Dropping `draggedId` before, after or inside `targetId`; null when it would change nothing or make a cycle. */

@@ -43,6 +43,28 @@ describe("upload queue", () => {
     expect(entries[0]?.progress).toBe(1);
   });
 
+  it("holds chosen files with an editable title until sent; the PDF's title does not replace a typed one", () => {
+    let entries = run([{ type: "add", files: files.slice(0, 2), staged: true }]);
+    expect(entries.map((entry) => [entry.status, entry.title])).toEqual([
+      ["staged", "a"],
+      ["staged", "b"],
+    ]);
+    expect(nextToStart(entries, 2)).toEqual([]);
+    entries = run(
+      [
+        { type: "title", id: "a", title: "Tờ trình số 12", typed: false },
+        { type: "title", id: "b", title: "Báo cáo thẩm tra", typed: true },
+        { type: "title", id: "b", title: "Untitled", typed: false },
+        { type: "send" },
+      ],
+      entries,
+    );
+    expect(entries.map((entry) => [entry.status, entry.title])).toEqual([
+      ["waiting", "Tờ trình số 12"],
+      ["waiting", "Báo cáo thẩm tra"],
+    ]);
+  });
+
   it("makes a title from the file name", () => {
     expect(titleFromFileName("To_trinh_so_12.PDF")).toBe("To trinh so 12");
   });
