@@ -98,7 +98,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
         await openPoll(poll.id);
       } catch (failure) {
         if (!(failure instanceof ApiError) || failure.code !== "not_quorate") throw failure;
-        if (window.confirm(`${failure.message}\n\n${t("chair.overrideQuorum")}`)) await openPoll(poll.id, true);
+        confirm({ title: failure.message, message: t("chair.overrideQuorum"), confirmLabel: t("chair.openPoll"), danger: true }, () => void act(() => openPoll(poll.id, true)));
       }
     });
 
