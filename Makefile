@@ -6,7 +6,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test fuzz node icu install install-test frontend fonts chromium migrate demo test-python test-frontend clean
+.PHONY: run test lint fuzz node icu install install-test frontend fonts chromium migrate demo test-python test-frontend clean
 
 # Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -91,7 +91,11 @@ test-frontend: node
 		cd frontend && { [ -d node_modules ] || $(NODE_PATH_ENV) npm ci --no-audit --no-fund; } && $(NODE_PATH_ENV) npm test; \
 	fi
 
-test: test-frontend test-python
+# Static checks (rules and why: pyproject.toml [tool.ruff.lint]; docs/testing.md).
+lint: install-test
+	$(BIN)/ruff check app tests bench migrations
+
+test: lint test-frontend test-python
 
 # Schemathesis over the whole API for longer than `make test` gives it (FUZZ_SECONDS per role).
 FUZZ_SECONDS ?= 300

@@ -40,7 +40,7 @@ def _upgrade(settings: Settings) -> None:
 
 @cli.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "0.0.0.0",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "0.0.0.0",  # noqa: S104 - a server for the hall's network
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
@@ -173,7 +173,7 @@ def import_members_command(council_id: int, file: Path) -> None:
     async def job(session):  # type: ignore[no-untyped-def]
         if await session.get(Council, council_id) is None:
             raise typer.BadParameter(f"no council {council_id}")
-        rows = read_member_file(file.name, file.read_bytes())
+        rows = read_member_file(file.name, file.read_bytes())  # noqa: ASYNC240 - a CLI job
         return await import_members(session, actor=Actor.system("import-members"),
                                     council_id=council_id, rows=rows)
 

@@ -23,7 +23,7 @@ from app.kit.time import utcnow
 from app.meetings.access import MeetingAccess
 from app.models import AgendaItem, Committee, Council, Meeting, Membership, Sitting, Term, User
 
-DEMO_PASSWORD = "kyhop2026"
+DEMO_PASSWORD = "kyhop2026"  # noqa: S105 - the demo's published password
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
            "Ngô", "Dương", "Lý", "Thái", "Đinh", "Lương", "Chu", "Cao", "Hà"]

@@ -49,7 +49,7 @@ async def _revision_and_head(db: Database) -> tuple[str, Head]:
 async def backup(settings: Settings, destination: Path) -> Report:
     if not files.is_empty_dir(destination):
         raise BackupFailed(f"{destination} is not empty: back up into a new folder")
-    destination.mkdir(parents=True, exist_ok=True)
+    destination.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - a CLI job, no server loop to block
     db = Database(settings)
     try:
         revision, head = await _revision_and_head(db)
@@ -112,7 +112,7 @@ async def _verify_restored(settings: Settings, manifest: dict) -> Report:  # typ
     try:
         async with db.unit_of_work(write=False) as uow:
             session = uow.session
-            checked, broken = await verify(session)
+            _, broken = await verify(session)
             if broken is not None:
                 raise BackupFailed(f"the restored audit chain is broken at row {broken.row_id}")
             head = manifest["audit_head"]

@@ -21,7 +21,7 @@ from app.councils.schemas import ImportResult, NewAccount
 from app.kit.text import fold, slug
 from app.models import Membership, User
 
-_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - letters to draw from
 
 
 @dataclass

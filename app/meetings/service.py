@@ -38,7 +38,7 @@ async def current_item_ids(session: AsyncSession, meeting_ids: list[int]) -> dic
         select(AgendaItem.meeting_id, AgendaItem.id)
         .where(AgendaItem.meeting_id.in_(meeting_ids), AgendaItem.state == "current")
     )
-    return {meeting_id: item_id for meeting_id, item_id in rows.all()}
+    return dict(rows.all())  # type: ignore[arg-type]
 
 
 def to_out(meeting: Meeting, current_item_id: int | None) -> MeetingOut:

@@ -124,7 +124,7 @@ class BallotQueue:
         for request in one_by_one:
             try:
                 _settle(request, await self.cast_one(request))
-            except Exception as exc:  # noqa: BLE001 - handed to the waiting request
+            except Exception as exc:
                 _settle(request, exc)
 
     async def _batch(self, requests: list[BallotRequest]
@@ -269,7 +269,7 @@ async def _write_decided(session: AsyncSession, batch: _Batch, scope: str) -> No
     session.add_all(PollVoter(poll_id=poll.id, user_id=user_id) for user_id in batch.new_voters)
     await session.flush()
     # Every counter of the poll is rewritten (see ballots._count for why).
-    delta: Any = case({option_id: n for option_id, n in batch.counts.items()}, value=PollOption.id, else_=0)
+    delta: Any = case(dict(batch.counts), value=PollOption.id, else_=0)
     await session.execute(update(PollOption).where(PollOption.poll_id == poll.id)
                           .values(votes=PollOption.votes + delta)
                           .execution_options(synchronize_session=False))

@@ -1,7 +1,7 @@
 """accounts councils audit
 
 Revision ID: 713ae0913bd1
-Revises: 
+Revises:
 Create Date: 2026-11-27 19:51:25.055946
 """
 
