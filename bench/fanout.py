@@ -262,7 +262,7 @@ async def worker_main() -> None:
                         await asyncio.wait_for(asyncio.shield(client.opened), timeout)
                         group.clients.append(client)
                         return
-                    except Exception as exc:  # noqa: BLE001 - reported to the orchestrator
+                    except Exception as exc:
                         if client.transport is not None:
                             client.transport.abort()
                         if attempt == 2:
@@ -593,7 +593,7 @@ class ClientPool:
 
     async def start(self) -> None:
         for _ in range(self.n):
-            err = open(self.log_path, "ab")  # noqa: SIM115, ASYNC230 - a log file, once
+            err = open(self.log_path, "ab")  # noqa: SIM115 - a log file, once
             proc = await asyncio.create_subprocess_exec(
                 *PDEATHSIG,
                 sys.executable,
@@ -1488,7 +1488,7 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         log("interrupted")
         failed = True
-    except Exception as exc:  # noqa: BLE001 - report it, then stop every child below
+    except Exception as exc:
         log(f"failed: {type(exc).__name__}: {exc}")
         failed = True
         import traceback

@@ -44,7 +44,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import documents as docbench  # noqa: E402  (bench/documents.py: the PDF, the app, uploads)
+import documents as docbench
 
 CHROMIUM = os.environ.get("KYHOP_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -236,7 +236,7 @@ async def bundle(browser: Any, base: str) -> dict[str, Any]:
     async def record(response: Any, after_login: bool) -> None:
         try:
             body = await response.body()
-        except Exception:  # noqa: BLE001 - a redirect or an aborted answer has no body
+        except Exception:
             return
         path = response.url.removeprefix(base)
         if after_login or path == "/sw.js" or response.request.service_worker is not None:

@@ -40,7 +40,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fanout import (  # noqa: E402  (a sibling script: its HTTP client and process keeping)
+from fanout import (
     CHILDREN,
     KYHOP,
     PDEATHSIG,

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Base
-from tests.fixtures.world import PASSWORD
 from tests.contract import assert_error
+from tests.fixtures.world import PASSWORD
 
 TABLES = ("users", "auth_tokens", "login_failures", "councils", "terms", "committees",
           "memberships", "audit_log")

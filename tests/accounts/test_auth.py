@@ -13,8 +13,8 @@ from app.accounts.tokens import new_token, token_digest
 from app.kit.time import utcnow
 from app.logs import JsonFormatter
 from app.models import AuthToken, LoginFailure, User
-from tests.fixtures.world import PASSWORD
 from tests.contract import assert_error
+from tests.fixtures.world import PASSWORD
 
 LOGIN = "/api/v1/auth/login"
 ME = "/api/v1/me"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from tests.contract import assert_error
 
 COUNCILS = "/api/v1/councils"

@@ -183,7 +183,7 @@ async def test_no_screen_of_the_consoles_scrolls_sideways(kyhop: Server, devices
         for who in ("thuky", "chutoa"):
             device = await devices(f"{who}-{size['width']}", login=who, viewport=size)
             for path, marker in screens.items():
-                if who == "thuky" and path.endswith("/chair") or who == "chutoa" and path.endswith(("/manage", "/secretariat")):
+                if (who == "thuky" and path.endswith("/chair")) or (who == "chutoa" and path.endswith(("/manage", "/secretariat"))):
                     continue
                 await device.page.goto(path)
                 await expect(device.page.locator(marker).first).to_be_visible()

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-
 import socket
 
-import websockets
 from websockets.client import ClientProtocol
 from websockets.protocol import State
 from websockets.uri import parse_uri

@@ -28,7 +28,7 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     name = f"kyhop_mig_{uuid.uuid4().hex[:10]}"
     try:
         pg_admin(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # noqa: BLE001 - any connection failure
+    except Exception as exc:
         service_unavailable("PostgreSQL", exc)
     yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
