@@ -63,7 +63,7 @@ async def import_folder(
         if await uow.session.get(Meeting, meeting_id) is None:
             raise NotFound()
     outcomes: list[FileOutcome] = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"):
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".pdf"):  # noqa: ASYNC240 - a CLI job
         outcome = await _import_one(db, runtime, actor, meeting_id, path)
         outcomes.append(outcome)
         on_file(outcome)

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
 from app.documents.access import guest_readable, items_hidden_from_guests
-from app.documents.schemas import SearchHit
 from app.documents.query import Query, parse_query
 from app.documents.ranking import match
+from app.documents.schemas import SearchHit
 from app.documents.search import backend_for
 from app.documents.snippets import snippet
 from app.meetings.access import MeetingAccess, meeting_access

@@ -162,7 +162,7 @@ async def test_text_is_nfc_with_vietnamese_diacritics_and_no_nul(
     info = await inspect_pdf(path) if in_child else inspect_pdf_sync(path)
     assert info.page_count == 1
     assert info.pages_text[0].strip() == "Kỳ họp đất"
-    assert info.pages_text[0].strip().encode("utf-8") == "Kỳ họp đất".encode("utf-8")  # composed
+    assert info.pages_text[0].strip().encode("utf-8") == "Kỳ họp đất".encode()  # composed
 
 
 async def test_title_and_nested_outline(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ async def test_diacritic_insensitive_search_points_at_the_page(client, world, me
         for hit in hits:
             assert hit["document_id"] == doc["id"]
             assert "<mark>" in hit["snippet"]
-    hit = [h for h in await _search(client, world, "deputy", "dat dai") if h["kind"] == "document"][0]
+    hit = next(h for h in await _search(client, world, "deputy", "dat dai") if h["kind"] == "document")
     assert "<mark>đất</mark>" in hit["snippet"].lower() or "<mark>Đất</mark>" in hit["snippet"]
 
 
