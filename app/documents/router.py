@@ -36,7 +36,7 @@ from app.documents.serving import pdf_response
 from app.documents.upload import ReceivedUpload, receive_upload
 from app.errors import Forbidden, NotAuthenticated
 from app.idempotency import IdempotencyKey, remember, replay, scope_of
-from app.kit.schemas import Id, NoNul
+from app.kit.schemas import MAX_ID, Id, NoNul
 from app.kit.time import utcnow
 from app.meetings.access import meeting_access
 from app.meetings.service import require_open
@@ -190,7 +190,7 @@ async def delete_document(document_id: Id, principal: CurrentUser, uow: UowDep) 
 
 
 async def document_file(document_id: Id, request: Request, db: DatabaseDep, address: ClientAddress,
-                        version: int | None = Query(default=None, ge=1)) -> Response:
+                        version: int | None = Query(default=None, ge=1, le=MAX_ID)) -> Response:
     """Range reads of one tablet come in dozens: after the first, a short-lived read grant
     (documents/grants.py) answers from memory, without the database."""
     grant = await _grant_for(request, db, address, document_id, version)
@@ -200,7 +200,7 @@ async def document_file(document_id: Id, request: Request, db: DatabaseDep, addr
 
 @router.get("/documents/{document_id:int}/link", response_model=FileLink)
 async def document_link(document_id: Id, request: Request, db: DatabaseDep, address: ClientAddress,
-                        version: int | None = Query(default=None, ge=1)) -> FileLink:
+                        version: int | None = Query(default=None, ge=1, le=MAX_ID)) -> FileLink:
     """A signed URL of the document's file for the caller (their watermarked copy of a
     confidential one), valid KYHOP_FILE_LINK_TTL_S seconds: its Range reads need no token and
     are checked by the signature alone (by nginx `secure_link` in a deployment behind it)."""
