@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 0.0.0.0
 PORT ?= 8000
 PYTEST_WORKERS ?= 2
+# make test fuzzes with a fixed seed (the same cases each run); make fuzz with a new one each time
+FUZZ_SEED ?= 20261203
 
 .PHONY: run test lint fuzz node icu install install-test frontend fonts chromium migrate demo test-python test-frontend clean
 
@@ -84,7 +86,7 @@ run: install frontend demo
 
 # The browser tests run the built web app: build it first.
 test-python: install-test fonts chromium frontend
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
+	KYHOP_FUZZ_SEED=$${KYHOP_FUZZ_SEED-$(FUZZ_SEED)} $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 test-frontend: node
 	@if [ -f frontend/package.json ]; then \

@@ -104,3 +104,11 @@ async def test_a_path_no_operation_has_is_404_whatever_the_method(client, world,
     for path in ("/api/v1/agenda-items/null%2Cnull", "/api/v1/meetings/abc", "/api/v1/nothing-here"):
         response = await client.request(method, path, headers=world.headers("secretary"))
         assert_error(response, 404, "not_found")
+
+
+@pytest.mark.parametrize("starts_at", [0, 1_700_000_000, 1.5, True])
+async def test_a_moment_must_be_text(client, world, starts_at) -> None:  # type: ignore[no-untyped-def]
+    # found by the fuzzer: "starts_at": 0 was taken as 1970-01-01
+    response = await client.post(f"/api/v1/councils/{world.council_a}/meetings", headers=world.headers("secretary"),
+                                 json={"title": "Kỳ họp", "kind": "regular", "public": True, "starts_at": starts_at})
+    assert_error(response, 422)

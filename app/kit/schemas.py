@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict, Field
 
 # Ids are 32-bit integer columns: a number outside that range is invalid input (422), not a crash.
 MAX_ID = 2**31 - 1
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 # A moment with an explicit offset, kept in UTC from then on.
-Instant = Annotated[AwareDatetime, Field(strict=False),
+def _text_only(value: object) -> object:
+    # strict=False lets pydantic parse the text; a number (a Unix time?) is not what the schema says
+    if not isinstance(value, (str, datetime, date)):
+        raise ValueError("must be text in ISO 8601 form")
+    return value
+
+
+Instant = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_text_only),
                     AfterValidator(lambda value: value.astimezone(UTC))]
 # A calendar day written as JSON text ("2026-03-15").
-Day = Annotated[date, Field(strict=False)]
+Day = Annotated[date, Field(strict=False), BeforeValidator(_text_only)]
 
 # Request bodies: unknown fields refused, and no loose types either: JSON's 0 is not false and
 # "5" is not 5 (the schema says so; a client sending them has a bug worth hearing about).

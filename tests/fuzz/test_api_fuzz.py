@@ -96,6 +96,7 @@ def _fuzz(base: str, token: str, seconds: int, reports: Path) -> subprocess.Comp
         [str(SCHEMATHESIS), "--config-file", str(HERE / "schemathesis.toml"), "run",
          f"{base}/openapi.json", "--header", f"Authorization: Bearer {token}",
          "--checks", "all", "--max-time", str(seconds), "--workers", "1", "--no-color",
+         *(["--seed", os.environ["KYHOP_FUZZ_SEED"]] if os.environ.get("KYHOP_FUZZ_SEED") else []),
          "--report", "junit", "--report-dir", str(reports), "--output-truncate", "true", *excluded],
         capture_output=True, text=True, timeout=seconds * 4 + 120, cwd=reports,
         env={**os.environ, "SCHEMATHESIS_HOOKS": ""})
