@@ -1,7 +1,9 @@
 """Search queries, parsed: which words, matched how, and which must stand together.
 
 Per word: a word typed with any diacritic (or đ) must match exactly those diacritics ("đất" finds
-"Đất", not "đạt"); a bare word matches any ("dat" finds "đất", "đạt", "dat"). Case never matters.
+"Đất", not "đạt"); a bare word matches any ("dat" finds "đất", "đạt", "dat"). Case never matters, nor on
+which vowel the tone mark stands: older and newer spellings of one word ("thuỷ"/"thủy", "hoà"/"hòa",
+"Uỷ"/"Ủy") carry the same diacritics.
 Text between double quotes is a phrase: only pages holding those words together, in that order.
 """
 
@@ -15,6 +17,18 @@ from app.kit.text import fold
 
 MAX_WORDS = 10
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; what both databases' tokenizers keep apart
+# The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below), as NFD has them.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def tone_key(word: str) -> str:
+    """A word with its one tone mark moved after its letters: "thuỷ" and "thủy" give one key.
+    A word without a tone mark, or with several (no Vietnamese syllable), is its own key."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if len(tones) != 1:
+        return word
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)) + tones[0]
 
 
 @dataclass(frozen=True)
@@ -25,7 +39,8 @@ class Word:
     exact: str | None
 
     def matches(self, folded: str, exact: str) -> bool:
-        return folded == self.folded and (self.exact is None or exact == self.exact)
+        return folded == self.folded and (self.exact is None or exact == self.exact
+                                          or tone_key(exact) == tone_key(self.exact))
 
 
 @dataclass(frozen=True)
