@@ -96,6 +96,7 @@ test-frontend: node
 # Static checks (rules and why: pyproject.toml [tool.ruff.lint]; docs/testing.md).
 lint: install-test
 	$(BIN)/ruff check app tests bench migrations
+	$(BIN)/mypy
 
 test: lint test-frontend test-python
 

@@ -5,12 +5,22 @@ from __future__ import annotations
 import asyncio
 import getpass
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from app.config import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from app.audit.anchor import Head
+    from app.audit.chain import ChainBreak
+    from app.councils.schemas import ImportResult
+
+_T = TypeVar("_T")
 
 cli = typer.Typer(help="Kỳ Họp — paperless council sessions (kỳ họp không giấy).",
                   no_args_is_help=True, add_completion=False)
@@ -71,17 +81,17 @@ def db_upgrade() -> None:
     typer.echo("Database is up to date.")
 
 
-def _run(coro_factory):  # type: ignore[no-untyped-def]
+def _run(job: Callable[[AsyncSession], Awaitable[_T]]) -> _T:
     """Run an async job inside one unit of work against the configured database."""
     from app.db import Database
 
     settings = _settings()
 
-    async def main():  # type: ignore[no-untyped-def]
+    async def main() -> _T:
         db = Database(settings)
         try:
             async with db.unit_of_work() as uow:
-                return await coro_factory(uow.session)
+                return await job(uow.session)
         finally:
             await db.dispose()
 
@@ -110,7 +120,7 @@ def create_admin(username: str) -> None:
     username = username.strip().lower()
     _upgrade(_settings())
 
-    async def job(session):  # type: ignore[no-untyped-def]
+    async def job(session: AsyncSession) -> str:
         user = await session.scalar(select(User).where(User.username == username))
         action = "user.password" if user else "user.create"
         if user is None:
@@ -138,7 +148,7 @@ def demo() -> None:
     settings = _settings()
     _upgrade(settings)
 
-    async def job(session):  # type: ignore[no-untyped-def]
+    async def job(session: AsyncSession) -> str:
         if await database_is_empty(session):
             limits = PdfLimits(inline_bytes=settings.max_upload_bytes,
                                timeout_s=settings.pdf_timeout_s, memory_mb=settings.pdf_memory_mb)
@@ -170,7 +180,7 @@ def import_members_command(council_id: int, file: Path) -> None:
         typer.echo(f"No such file: {file}", err=True)
         raise typer.Exit(1)
 
-    async def job(session):  # type: ignore[no-untyped-def]
+    async def job(session: AsyncSession) -> ImportResult:
         if await session.get(Council, council_id) is None:
             raise typer.BadParameter(f"no council {council_id}")
         rows = read_member_file(file.name, file.read_bytes())  # noqa: ASYNC240 - a CLI job
@@ -257,7 +267,7 @@ def audit_verify(
             typer.echo(f"The head file {head} is not signed by this server's key.", err=True)
             raise typer.Exit(1)
 
-    async def job(session):  # type: ignore[no-untyped-def]
+    async def job(session: AsyncSession) -> tuple[int, ChainBreak | None, bool]:
         checked, broken = await verify(session)
         return checked, broken, anchored is None or await reaches(session, anchored)
 
@@ -284,7 +294,7 @@ def audit_anchor() -> None:
 
     settings = _settings()
 
-    async def job(session):  # type: ignore[no-untyped-def]
+    async def job(session: AsyncSession) -> Head:
         return await write_anchor(session, settings.data_dir)
 
     written = _run(job)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -193,7 +194,7 @@ async def _demo_document(session: AsyncSession, *, actor: Actor, access: Meeting
                          limits: PdfLimits) -> None:
     content = text_pdf(document.title, document.pages)
 
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         yield content
 
     staged = await store.receive(chunks(), max_bytes=len(content))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.models.vocabulary import DocumentKind
+
 PROPOSAL_PAGES = [
     "I. Sự cần thiết ban hành\n"
     "Thực hiện Luật Đầu tư công, Ủy ban nhân dân tỉnh đã rà soát danh mục dự án, cân đối nguồn "
@@ -82,7 +84,7 @@ PERSONNEL_PAGES = [
 @dataclass
 class DemoDocument:
     title: str
-    kind: str
+    kind: DocumentKind
     pages: list[str]
     confidential: bool = False
 

@@ -4,26 +4,41 @@ their agenda items for the chair (chutoa) to open them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.service import Actor, record
 from app.kit.time import utcnow
 from app.models import AgendaItem, Attendance, Council, Meeting, Membership, Poll, PollOption
+from app.models.vocabulary import PollPreset
 from app.voting.presets import PRESETS
 
 CHECKED_IN = 50  # of the 60 demo deputies, plus the chair: 51 of 61 seated, quorum is 41
 
-VOTE_AGENDA = [
+
+
+@dataclass(frozen=True)
+class DemoPoll:
+    title: str
+    preset: PollPreset
+    secret: bool
+    max_choices: int = 1
+    options: tuple[str, ...] = ()
+    duration_s: int | None = None
+
+
+VOTE_AGENDA: list[tuple[str, DemoPoll | None]] = [
     ("Khai mạc kỳ họp", None),
     ("Nghị quyết quy định mức chi hỗ trợ cán bộ làm công tác chuyển đổi số năm 2027",
-     dict(title="Thông qua Nghị quyết quy định mức chi hỗ trợ chuyển đổi số", preset="resolution",
-          secret=False, duration_s=120)),
+     DemoPoll(title="Thông qua Nghị quyết quy định mức chi hỗ trợ chuyển đổi số", preset="resolution",
+              secret=False, duration_s=120)),
     ("Lấy phiếu tín nhiệm đối với người giữ chức vụ do HĐND bầu",
-     dict(title="Lấy phiếu tín nhiệm Phó Chủ tịch UBND tỉnh", preset="confidence", secret=True)),
+     DemoPoll(title="Lấy phiếu tín nhiệm Phó Chủ tịch UBND tỉnh", preset="confidence", secret=True)),
     ("Bầu bổ sung Ủy viên UBND tỉnh nhiệm kỳ 2021–2026",
-     dict(title="Bầu 2 Ủy viên UBND tỉnh", preset="election", secret=True, max_choices=2,
-          options=["Nguyễn Văn Quang", "Trần Thị Thu Hà", "Hoàng Đình Lộc"])),
+     DemoPoll(title="Bầu 2 Ủy viên UBND tỉnh", preset="election", secret=True, max_choices=2,
+              options=("Nguyễn Văn Quang", "Trần Thị Thu Hà", "Hoàng Đình Lộc"))),
     ("Bế mạc kỳ họp", None),
 ]
 
@@ -43,7 +58,7 @@ async def add_vote_meeting(session: AsyncSession, *, actor: Actor, council: Coun
         session.add(item)
         await session.flush()
         if poll is not None:
-            await _draft_poll(session, actor=actor, council=council, item=item, **poll)
+            await _draft_poll(session, actor=actor, council=council, item=item, demo=poll)
     seated = list(await session.scalars(
         select(Membership.user_id).where(Membership.council_id == council.id,
                                          Membership.voting_right.is_(True))
@@ -56,16 +71,15 @@ async def add_vote_meeting(session: AsyncSession, *, actor: Actor, council: Coun
 
 
 async def _draft_poll(session: AsyncSession, *, actor: Actor, council: Council, item: AgendaItem,
-                      title: str, preset: str, secret: bool, max_choices: int = 1,
-                      options: list[str] | None = None, duration_s: int | None = None) -> None:
-    labels = options or list(PRESETS[preset].fixed_options or ())
-    poll = Poll(meeting_id=item.meeting_id, agenda_item_id=item.id, title=title, preset=preset,
-                secret=secret, basis="seated", threshold="majority", max_choices=max_choices,
-                require_presence=True, allow_change=False, duration_s=duration_s, state="draft",
+                      demo: DemoPoll) -> None:
+    labels = demo.options or PRESETS[demo.preset].fixed_options or ()
+    poll = Poll(meeting_id=item.meeting_id, agenda_item_id=item.id, title=demo.title, preset=demo.preset,
+                secret=demo.secret, basis="seated", threshold="majority", max_choices=demo.max_choices,
+                require_presence=True, allow_change=False, duration_s=demo.duration_s, state="draft",
                 quorum_override=False, voted=0, eligible=0, announced_voted=0)
     session.add(poll)
     await session.flush()
     session.add_all(PollOption(poll_id=poll.id, position=n, label=label, votes=0)
                     for n, label in enumerate(labels))
     await record(session, actor=actor, action="poll.create", target_type="poll", target_id=poll.id,
-                 council_id=council.id, details={"title": title, "preset": preset, "source": "demo"})
+                 council_id=council.id, details={"title": demo.title, "preset": demo.preset, "source": "demo"})

@@ -11,7 +11,6 @@ from app.accounts.deps import AdminUser, CurrentUser
 from app.accounts.schemas import (
     DeviceList,
     DeviceOut,
-    Id,
     LoginIn,
     LoginOut,
     MembershipBrief,
@@ -26,6 +25,7 @@ from app.accounts.schemas import (
 from app.accounts.throttle import LoginThrottle
 from app.deps import ClientAddress, LanguageDep, UowDep
 from app.errors import NotAuthenticated
+from app.kit.schemas import Id
 from app.models import User
 from app.web.errors import ErrorOut, error_response
 

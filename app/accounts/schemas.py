@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.kit.schemas import MAX_ID, STRICT_INPUT, Id, NoNul  # noqa: F401 - Id is used by other packages
+from app.kit.schemas import MAX_ID, STRICT_INPUT, NoNul
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
 Username = Annotated[

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.kit.schemas import STRICT_INPUT, Id, NoNul
+from app.models.vocabulary import AttendanceStatus
 
-Status = Literal["present", "absent", "excused"]
+Status = AttendanceStatus
 
 
 class AttendanceMark(BaseModel):

@@ -18,6 +18,7 @@ from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.access import MeetingAccess
 from app.models import Attendance, Council, Membership, User
+from app.models.vocabulary import AttendanceStatus
 from app.voting.progress import refresh_open_poll
 from app.voting.rules import is_quorate, quorum_required
 
@@ -36,7 +37,7 @@ async def summary(session: AsyncSession, meeting_id: int, council_id: int) -> At
     seated = await seated_deputies(session, council_id)
     marks = {row.user_id: row for row in await session.scalars(
         select(Attendance).where(Attendance.meeting_id == meeting_id))}
-    council = await session.get(Council, council_id)
+    council = await session.get_one(Council, council_id)
     items = [
         AttendanceEntry(user_id=user_id, full_name=name,
                         status=marks[user_id].status if user_id in marks else "absent",
@@ -125,7 +126,7 @@ async def mark_all_present(
 
 async def mark(
     session: AsyncSession, *, principal: Principal, access: MeetingAccess, user_id: int,
-    status: str, reason: str,
+    status: AttendanceStatus, reason: str,
 ) -> AttendanceSummary:
     access.require_manage()
     _require_open(access)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
@@ -68,9 +69,9 @@ async def backup(settings: Settings, destination: Path) -> Report:
         name.startswith("blobs/") for name in checksums), files=len(checksums))
 
 
-def _read_manifest(source: Path) -> dict:  # type: ignore[type-arg]
+def _read_manifest(source: Path) -> dict[str, Any]:
     try:
-        manifest = json.loads((source / "manifest.json").read_text())
+        manifest: dict[str, Any] = json.loads((source / "manifest.json").read_text())
     except (OSError, ValueError) as exc:
         raise BackupFailed(f"{source} holds no readable manifest.json: not a Kỳ Họp backup") from exc
     if manifest.get("format") != FORMAT:
@@ -107,7 +108,7 @@ async def restore(settings: Settings, source: Path) -> Report:
     return await _verify_restored(settings, manifest)
 
 
-async def _verify_restored(settings: Settings, manifest: dict) -> Report:  # type: ignore[type-arg]
+async def _verify_restored(settings: Settings, manifest: dict[str, Any]) -> Report:
     db = Database(settings)
     try:
         async with db.unit_of_work(write=False) as uow:

@@ -99,7 +99,7 @@ def _csv_rows(content: bytes) -> list[tuple[int, list[str]]]:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect, **({"delimiter": delimiter} if delimiter else {}))
+    reader = csv.reader(io.StringIO(text), dialect, delimiter=delimiter or dialect.delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
         for record in reader:

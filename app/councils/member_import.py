@@ -67,19 +67,22 @@ async def import_members(
     errors: list[RowError] = []
     for row in rows:
         if row.username:
-            user = users_by_username.get(row.username)
-            if user is not None and fold(user.full_name) != fold(row.full_name):
+            named = users_by_username.get(row.username)
+            if named is not None and fold(named.full_name) != fold(row.full_name):
                 errors.append(RowError(row.row, "row_username_other_person",
-                                       {"value": row.username, "name": user.full_name}))
+                                       {"value": row.username, "name": named.full_name}))
                 continue
-            plans.append(_Plan(row, user, by_user_id.get(user.id) if user else None))
+            plans.append(_Plan(row, named, by_user_id.get(named.id) if named else None))
             continue
         matches = by_name_unit.get((fold(row.full_name), fold(row.unit)), [])
         if len(matches) > 1:
             errors.append(RowError(row.row, "row_duplicate", {"other": "?"}))
             continue
-        membership, user = matches[0] if matches else (None, None)
-        plans.append(_Plan(row, user, membership))
+        if matches:
+            membership, user = matches[0]
+            plans.append(_Plan(row, user, membership))
+        else:
+            plans.append(_Plan(row, None, None))
     raise_row_errors(errors)
 
     taken = await _taken_usernames(session, plans)

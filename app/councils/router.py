@@ -121,9 +121,10 @@ async def list_terms(council_id: Id, principal: CurrentUser, uow: UowDep) -> Ter
 
 @router.post("/councils/{council_id:int}/terms", response_model=TermOut,
              status_code=status.HTTP_201_CREATED)
-async def create_term(council_id: Id, body: TermCreate, principal: CurrentUser, uow: UowDep):
-    return await service.create_term(uow.session, principal=principal, council_id=council_id,
+async def create_term(council_id: Id, body: TermCreate, principal: CurrentUser, uow: UowDep) -> TermOut:
+    term = await service.create_term(uow.session, principal=principal, council_id=council_id,
                                      fields=body.model_dump())
+    return TermOut.model_validate(term)
 
 
 @router.get("/councils/{council_id:int}/committees", response_model=CommitteeList)
@@ -137,6 +138,7 @@ async def list_committees(council_id: Id, principal: CurrentUser, uow: UowDep) -
              status_code=status.HTTP_201_CREATED)
 async def create_committee(
     council_id: Id, body: CommitteeCreate, principal: CurrentUser, uow: UowDep
-):
-    return await service.create_committee(uow.session, principal=principal,
-                                          council_id=council_id, fields=body.model_dump())
+) -> CommitteeOut:
+    committee = await service.create_committee(uow.session, principal=principal,
+                                               council_id=council_id, fields=body.model_dump())
+    return CommitteeOut.model_validate(committee)

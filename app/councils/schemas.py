@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from app.kit.schemas import STRICT_INPUT, Day, Id, NoNul
+from app.models.vocabulary import CommitteeKind, CouncilLevel, Role
 
-Level = Literal["province", "district", "commune"]
-Role = Literal["secretary", "chair", "deputy", "guest"]
-CommitteeKind = Literal["standing", "board", "delegation", "other"]
+Level = CouncilLevel
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), NoNul]
 

@@ -5,6 +5,7 @@ and secretariat: 404 to anyone else."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,7 +56,7 @@ async def document_access(
     return document, access
 
 
-async def audience_of(session: AsyncSession, document: Document) -> str:
+async def audience_of(session: AsyncSession, document: Document) -> Literal["all", "confidential"]:
     """The live-channel audience for events about this document."""
     hidden = await items_hidden_from_guests(session, [document.meeting_id])
     return "all" if _guest_may_read(document, hidden) else "confidential"

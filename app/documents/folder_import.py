@@ -20,10 +20,11 @@ from app.i18n import translate
 from app.kit.text import fold
 from app.meetings.access import MeetingAccess
 from app.models import Document, DocumentVersion, Meeting
+from app.models.vocabulary import DocumentKind
 
 CHUNK = 1024 * 1024
 # Folded file-name beginnings → document kind, most specific first.
-KIND_PATTERNS = [
+KIND_PATTERNS: list[tuple[str, DocumentKind]] = [
     (r"^du thao nghi quyet|^dtnq", "draft_resolution"),
     (r"^bao cao tham tra|^bctt", "review_report"),
     (r"^to trinh|^ttr", "proposal"),
@@ -33,7 +34,7 @@ KIND_PATTERNS = [
 ]
 
 
-def guess_kind(filename: str) -> str:
+def guess_kind(filename: str) -> DocumentKind:
     name = " ".join(re.findall(r"[a-z0-9]+", fold(Path(filename).stem)))
     for pattern, kind in KIND_PATTERNS:
         if re.search(pattern, name):
@@ -84,7 +85,7 @@ async def _import_one(db: Database, runtime: DocumentRuntime, actor: Actor, meet
             return FileOutcome(path, "skipped", f"đã có (tài liệu {present})")
         checked = await service.check_pdf(limits=runtime.limits, staged=staged, known_version_id=known)
         async with db.unit_of_work() as uow:
-            meeting = await uow.session.get(Meeting, meeting_id)
+            meeting = await uow.session.get_one(Meeting, meeting_id)
             access = MeetingAccess(meeting=meeting, role=None, is_admin=True)
             fields = UploadFields(title=path.stem[:500], kind=guess_kind(path.name))
             _, version, background = await service.upload(

@@ -261,7 +261,7 @@ def inspect_pdf_sync(
             if page_count > MAX_PAGES:
                 raise _too_complex("pages")
             title = _optional(lambda: _metadata_title(reader), None)
-            outline = _optional(lambda: _flatten_outline(reader), [])
+            outline: list[OutlineEntry] = _optional(lambda: _flatten_outline(reader), [])
             pages_text, extractor = _pages_text(file, reader, on_page) if extract_text else ([], "")
         except AppError:
             raise

@@ -74,9 +74,14 @@ def child_environment() -> dict[str, str]:
 
 
 class Child(Protocol):
-    pid: int
-    output: ByteReceiveStream  # the child's stdout and stderr
-    returncode: int | None  # as subprocess: negative for a signal
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def output(self) -> ByteReceiveStream: ...  # the child's stdout and stderr
+
+    @property
+    def returncode(self) -> int | None: ...  # as subprocess: negative for a signal
 
     def kill(self) -> None: ...  # its process group, at once; harmless once it ended
 
@@ -199,7 +204,8 @@ class _Zygote:
             if not answer:
                 self.stop()
                 raise _ZygoteGone
-        return json.loads(answer)
+        reply: dict[str, Any] = json.loads(answer)
+        return reply
 
     def stop(self) -> None:
         """Close the socket (the zygote exits, its children with it) and reap the zygote."""

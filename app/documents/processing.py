@@ -65,13 +65,13 @@ class TextExtractor:
                 or_(DocumentVersion.claimed_at.is_(None), DocumentVersion.claimed_at < cutoff))))
             claimed = []
             for version_id in ids:
-                result = await uow.session.execute(
+                claimed_id = await uow.session.scalar(
                     update(DocumentVersion)
                     .where(DocumentVersion.id == version_id,
                            or_(DocumentVersion.claimed_at.is_(None),
                                DocumentVersion.claimed_at < cutoff))
-                    .values(claimed_at=utcnow()))
-                if result.rowcount:
+                    .values(claimed_at=utcnow()).returning(DocumentVersion.id))
+                if claimed_id is not None:
                     claimed.append(version_id)
         for version_id in claimed:
             self.schedule(version_id)

@@ -47,7 +47,8 @@ files_router = APIRouter(tags=["documents"])
 
 
 def _runtime(request: Request) -> DocumentRuntime:
-    return request.app.state.documents
+    runtime: DocumentRuntime = request.app.state.documents
+    return runtime
 
 
 async def _receive_checked_upload(

@@ -6,10 +6,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.kit.schemas import STRICT_INPUT, Id, NoNul
+from app.models.vocabulary import DocumentKind, ProcessingState
 
-DocumentKind = Literal["proposal", "draft_resolution", "review_report", "report", "resolution",
-                       "minutes", "other"]
-ProcessingState = Literal["processing", "ready", "failed"]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), NoNul]
 
 

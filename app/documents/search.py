@@ -43,7 +43,7 @@ class SqliteSearch:
             " ORDER BY bm25(document_pages_fts), d.id, p.page LIMIT :limit"
         ).bindparams(bindparam("ids", expanding=True))
         rows = await session.execute(statement, {"match": match, "ids": document_ids, "limit": limit})
-        return [PageHit(*row) for row in rows.all()]
+        return [PageHit(row["id"], row["page"], row["text"]) for row in rows.mappings()]
 
 
 class PostgresSearch:
@@ -60,7 +60,7 @@ class PostgresSearch:
         ).bindparams(bindparam("ids", expanding=True))
         rows = await session.execute(statement, {"query": " ".join(terms), "ids": document_ids,
                                                  "limit": limit})
-        return [PageHit(*row) for row in rows.all()]
+        return [PageHit(row["id"], row["page"], row["text"]) for row in rows.mappings()]
 
 
 def backend_for(dialect: str) -> SearchBackend:

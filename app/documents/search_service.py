@@ -45,7 +45,7 @@ async def search(
             select(Document.id, Document.title).where(Document.id.in_(document_ids)))).all())
         meeting_of = dict((await session.execute(
             select(Document.id, Document.meeting_id).where(Document.id.in_(document_ids)))).all())
-        backend = backend_for(session.bind.dialect.name)
+        backend = backend_for(session.get_bind().dialect.name)
         candidates = await backend.pages(session, parsed.terms, document_ids, CANDIDATES)
         found = [(m, page) for page in candidates if (m := match(parsed, page.text)) is not None]
         found.sort(key=lambda pair: (pair[0].key, pair[1].document_id, pair[1].page))
@@ -70,9 +70,9 @@ async def _agenda_hits(
     session: AsyncSession, accesses: list[MeetingAccess], query: Query
 ) -> list[SearchHit]:
     by_meeting: dict[int, list[AgendaItem]] = {}
-    for item in await session.scalars(select(AgendaItem).where(
+    for row in await session.scalars(select(AgendaItem).where(
             AgendaItem.meeting_id.in_([a.meeting.id for a in accesses]))):
-        by_meeting.setdefault(item.meeting_id, []).append(item)
+        by_meeting.setdefault(row.meeting_id, []).append(row)
     hits: list[SearchHit] = []
     for access in accesses:
         for item in agenda_view(by_meeting.get(access.meeting.id, []), guest=access.is_guest):

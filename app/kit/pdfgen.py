@@ -7,11 +7,9 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from fpdf import FPDF
+from fpdf import FPDF, XPos, YPos
 
 from app.kit.fonts import bold_variant, vietnamese_font
-
-_NEXT_LINE = {"new_x": "LMARGIN", "new_y": "NEXT"}
 
 
 def text_pdf(title: str, pages: Sequence[str], *, font: Path | None = None,
@@ -29,16 +27,16 @@ def text_pdf(title: str, pages: Sequence[str], *, font: Path | None = None,
         pdf.add_page()
         if number == 1:
             pdf.set_font("body", style="B", size=15)
-            pdf.multi_cell(0, 8, unicodedata.normalize("NFC", title), align="C", **_NEXT_LINE)
+            pdf.multi_cell(0, 8, unicodedata.normalize("NFC", title), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.ln(4)
         heading, _, rest = unicodedata.normalize("NFC", text).partition("\n")
         if outline:
             pdf.start_section(heading[:120])
         pdf.set_font("body", style="B", size=12)
-        pdf.multi_cell(0, 7, heading, **_NEXT_LINE)
+        pdf.multi_cell(0, 7, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("body", size=11)
         for paragraph in rest.split("\n\n"):
             if paragraph.strip():
-                pdf.multi_cell(0, 6, " ".join(paragraph.split()), align="J", **_NEXT_LINE)
+                pdf.multi_cell(0, 6, " ".join(paragraph.split()), align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
                 pdf.ln(2)
     return bytes(pdf.output())

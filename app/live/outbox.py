@@ -5,7 +5,7 @@ meeting row, incremented in the same transaction (which also serialises concurre
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic_core import to_json
 from sqlalchemy import update
@@ -13,10 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.time import utcnow
 from app.models import Meeting, MeetingEvent
+from app.models.vocabulary import Audience
 
-# Who may receive an event: everyone who sees the meeting; only those who may read confidential
-# material (the council's deputies, chair and secretariat); or only the others (guests).
-Audience = Literal["all", "confidential", "guests"]
 PENDING_KEY = "kyhop_pending_events"
 
 
@@ -46,4 +44,5 @@ async def emit(
 
 
 def take_pending(session: AsyncSession) -> list[MeetingEvent]:
-    return session.info.pop(PENDING_KEY, [])
+    pending: list[MeetingEvent] = session.info.pop(PENDING_KEY, [])
+    return pending

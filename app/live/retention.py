@@ -14,5 +14,6 @@ from app.models import MeetingEvent
 
 async def prune_events(db: Database, *, keep: timedelta) -> int:
     async with db.unit_of_work() as uow:
-        result = await uow.session.execute(delete(MeetingEvent).where(MeetingEvent.at < utcnow() - keep))
-        return result.rowcount or 0
+        pruned = await uow.session.scalars(
+            delete(MeetingEvent).where(MeetingEvent.at < utcnow() - keep).returning(MeetingEvent.id))
+        return len(pruned.all())

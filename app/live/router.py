@@ -18,6 +18,7 @@ from app.accounts.service import Principal
 from app.db import Database
 from app.errors import Forbidden, NotAuthenticated, NotFound
 from app.kit.schemas import Id
+from app.live.events import ReaderKind
 from app.live.hub import Channel, Hub, Subscriber
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
@@ -106,10 +107,10 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
         return
     since_text = websocket.query_params.get("since")
     since = int(since_text) if since_text and since_text.isdigit() else None
-    reader = "full" if access.reads_confidential else "guest"
+    reader: ReaderKind = "full" if access.reads_confidential else "guest"
     subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics)
     channel = await runtime.hub.join(meeting_id, subscriber)
-    tasks: list[asyncio.Task[None]] = []
+    tasks: list[asyncio.Task[object]] = []
     try:
         await _initial_sync(db, runtime.hub, channel, subscriber, access, since)
         tasks = [asyncio.create_task(subscriber.serve()),

@@ -21,7 +21,7 @@ from app.voting.views import snapshot_poll
 
 
 async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[str, Any]:
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         await session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
     meeting = await session.get(Meeting, access.meeting.id, populate_existing=True)
     if meeting is None:

@@ -63,7 +63,7 @@ async def meeting_access(session: AsyncSession, principal: Principal, meeting_id
     meeting = await session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound()
-    role = await session.scalar(
+    role: str | None = await session.scalar(
         select(Membership.role).where(Membership.council_id == meeting.council_id,
                                       Membership.user_id == principal.user.id)
     )

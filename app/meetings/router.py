@@ -3,6 +3,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from app.accounts.deps import CurrentUser
+from app.accounts.service import Principal
+from app.db import UnitOfWork
 from app.deps import UowDep
 from app.kit.schemas import Id
 from app.meetings import agenda, service
@@ -24,12 +26,12 @@ from app.meetings.schemas import (
     SittingList,
     SittingOut,
 )
-from app.models import Meeting
+from app.models import AgendaItem, Meeting
 
 router = APIRouter(prefix="/api/v1", tags=["meetings"])
 
 
-async def _list_out(uow, meetings: list[Meeting]) -> MeetingList:  # type: ignore[no-untyped-def]
+async def _list_out(uow: UnitOfWork, meetings: list[Meeting]) -> MeetingList:
     current = await service.current_item_ids(uow.session, [m.id for m in meetings])
     return MeetingList(items=[service.to_out(m, current.get(m.id)) for m in meetings])
 
@@ -78,7 +80,7 @@ async def delete_meeting(meeting_id: Id, principal: CurrentUser, uow: UowDep) ->
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-async def _transition(meeting_id: Id, action: str, principal, uow) -> MeetingOut:  # type: ignore[no-untyped-def]
+async def _transition(meeting_id: Id, action: str, principal: Principal, uow: UnitOfWork) -> MeetingOut:
     access = await meeting_access(uow.session, principal, meeting_id)
     meeting = await service.transition(uow.session, principal=principal, access=access,
                                        action=action)
@@ -166,8 +168,8 @@ async def read_agenda(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> Ag
     return AgendaOut(items=await agenda.read_agenda(uow.session, access=access))
 
 
-async def _item_out(uow, item_id: Id) -> AgendaItemOut:  # type: ignore[no-untyped-def]
-    item = await uow.session.get(agenda.AgendaItem, item_id)
+async def _item_out(uow: UnitOfWork, item_id: Id) -> AgendaItemOut:
+    item = await uow.session.get_one(AgendaItem, item_id)
     items = agenda.agenda_view(await agenda.items_of(uow.session, item.meeting_id))
     return next(i for i in items if i.id == item_id)
 

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.kit.schemas import STRICT_INPUT, Id, Instant, NoNul
+from app.models.vocabulary import ItemState, MeetingKind, MeetingState
 
-MeetingKind = Literal["regular", "thematic", "extraordinary"]
-MeetingState = Literal["draft", "published", "in_progress", "closed"]
-ItemState = Literal["pending", "current", "done"]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), NoNul]
 Text = Annotated[str, StringConstraints(max_length=20_000), NoNul]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), NoNul]

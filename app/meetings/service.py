@@ -18,9 +18,10 @@ from app.live.outbox import emit
 from app.meetings.access import INVITED, MeetingAccess, visible_to
 from app.meetings.schemas import MeetingOut
 from app.models import AgendaItem, Meeting, MeetingGuest, Membership, Sitting, User
+from app.models.vocabulary import MeetingState
 
 # action -> (states it may start from, state it leads to, who may do it)
-TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
+TRANSITIONS: dict[str, tuple[frozenset[str], MeetingState, str]] = {
     "publish": (frozenset({"draft"}), "published", "manage"),
     "unpublish": (frozenset({"published"}), "draft", "manage"),
     "start": (frozenset({"published"}), "in_progress", "chair"),
@@ -38,7 +39,7 @@ async def current_item_ids(session: AsyncSession, meeting_ids: list[int]) -> dic
         select(AgendaItem.meeting_id, AgendaItem.id)
         .where(AgendaItem.meeting_id.in_(meeting_ids), AgendaItem.state == "current")
     )
-    return dict(rows.all())  # type: ignore[arg-type]
+    return {row.meeting_id: row.id for row in rows}
 
 
 def to_out(meeting: Meeting, current_item_id: int | None) -> MeetingOut:

@@ -1,12 +1,11 @@
 """All tables, one module per aggregate, re-exported so Alembic sees every one."""
 
 from app.models.accounts import AuthToken, LoginFailure, User
-from app.models.attendance import ATTENDANCE_STATUSES, Attendance
+from app.models.attendance import Attendance
 from app.models.audit import AuditEntry
 from app.models.base import Base
-from app.models.councils import COUNCIL_LEVELS, ROLES, Committee, Council, Membership, Term
+from app.models.councils import Committee, Council, Membership, Term
 from app.models.documents import (
-    DOCUMENT_KINDS,
     Annotation,
     Document,
     DocumentPage,
@@ -20,15 +19,9 @@ from app.models.meetings import (
     MeetingGuest,
     Sitting,
 )
-from app.models.voting import POLL_PRESETS, POLL_STATES, Poll, PollChoice, PollOption, PollVoter
+from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
-    "ATTENDANCE_STATUSES",
-    "COUNCIL_LEVELS",
-    "DOCUMENT_KINDS",
-    "POLL_PRESETS",
-    "POLL_STATES",
-    "ROLES",
     "AgendaItem",
     "Annotation",
     "Attendance",

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.kit.types import UTCDateTime
 from app.models.base import Base, CreatedAt
+
+if TYPE_CHECKING:
+    from app.models.councils import Membership
 
 
 class User(CreatedAt, Base):
@@ -19,7 +23,7 @@ class User(CreatedAt, Base):
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    memberships: Mapped[list[Membership]] = relationship(  # noqa: F821
+    memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", lazy="raise"
     )
 

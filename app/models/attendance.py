@@ -7,8 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.types import UTCDateTime
 from app.models.base import Base
-
-ATTENDANCE_STATUSES = ("present", "absent", "excused")
+from app.models.vocabulary import AttendanceStatus
 
 
 class Attendance(Base):
@@ -23,7 +22,7 @@ class Attendance(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[AttendanceStatus] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(String(300), default="")
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

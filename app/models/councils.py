@@ -15,9 +15,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.accounts import User
 from app.models.base import Base, CreatedAt
+from app.models.vocabulary import CommitteeKind, CouncilLevel, Role
 
-COUNCIL_LEVELS = ("province", "district", "commune")
-ROLES = ("secretary", "chair", "deputy", "guest")
 COMMITTEE_KINDS = ("standing", "board", "delegation", "other")
 
 
@@ -32,7 +31,7 @@ class Council(CreatedAt, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    level: Mapped[str] = mapped_column(String(16))
+    level: Mapped[CouncilLevel] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(32), unique=True)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("councils.id", ondelete="RESTRICT"), nullable=True, index=True
@@ -66,7 +65,7 @@ class Committee(CreatedAt, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(16), default="board")
+    kind: Mapped[CommitteeKind] = mapped_column(String(16), default="board")
 
 
 class Membership(CreatedAt, Base):
@@ -80,7 +79,7 @@ class Membership(CreatedAt, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(16))
+    role: Mapped[Role] = mapped_column(String(16))
     voting_right: Mapped[bool] = mapped_column(Boolean, default=False)
     title: Mapped[str] = mapped_column(String(200), default="")  # chức vụ
     unit: Mapped[str] = mapped_column(String(200), default="")  # đơn vị / tổ đại biểu

@@ -17,10 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.types import UTCDateTime
 from app.models.base import Base, CreatedAt
-
-DOCUMENT_KINDS = ("proposal", "draft_resolution", "review_report", "report", "resolution",
-                  "minutes", "other")
-PROCESSING_STATES = ("processing", "ready", "failed")
+from app.models.vocabulary import DocumentKind, ProcessingState
 
 
 class Document(CreatedAt, Base):
@@ -39,7 +36,7 @@ class Document(CreatedAt, Base):
         ForeignKey("agenda_items.id", ondelete="RESTRICT"), nullable=True, index=True
     )
     title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(32), default="other")
+    kind: Mapped[DocumentKind] = mapped_column(String(32), default="other")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     current_version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
@@ -63,7 +60,7 @@ class DocumentVersion(CreatedAt, Base):
     pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pdf_title: Mapped[str] = mapped_column(String(500), default="")
     outline: Mapped[str] = mapped_column(Text, default="[]")
-    status: Mapped[str] = mapped_column(String(16), default="processing")
+    status: Mapped[ProcessingState] = mapped_column(String(16), default="processing")
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(String(64), default="")
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -17,9 +17,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.types import UTCDateTime
 from app.models.base import Base, CreatedAt
+from app.models.vocabulary import Audience, ItemState, MeetingKind, MeetingState
 
-MEETING_KINDS = ("regular", "thematic", "extraordinary")
-MEETING_STATES = ("draft", "published", "in_progress", "closed")
 ITEM_STATES = ("pending", "current", "done")
 
 
@@ -36,12 +35,12 @@ class Meeting(CreatedAt, Base):
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"), index=True)
     number: Mapped[int | None] = mapped_column(Integer, nullable=True)
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(16), default="regular")
+    kind: Mapped[MeetingKind] = mapped_column(String(16), default="regular")
     public: Mapped[bool] = mapped_column(Boolean, default=True)
     location: Mapped[str] = mapped_column(String(300), default="")
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    state: Mapped[str] = mapped_column(String(16), default="draft")
+    state: Mapped[MeetingState] = mapped_column(String(16), default="draft")
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -94,7 +93,7 @@ class AgendaItem(CreatedAt, Base):
     )
     duration_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
     public: Mapped[bool] = mapped_column(Boolean, default=True)
-    state: Mapped[str] = mapped_column(String(16), default="pending")
+    state: Mapped[ItemState] = mapped_column(String(16), default="pending")
 
 
 class MeetingEvent(Base):
@@ -108,6 +107,6 @@ class MeetingEvent(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(64))
-    audience: Mapped[str] = mapped_column(String(16), default="all")
+    audience: Mapped[Audience] = mapped_column(String(16), default="all")
     data: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

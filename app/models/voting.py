@@ -26,9 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.types import UTCDateTime
 from app.models.base import Base, CreatedAt
-
-POLL_PRESETS = ("resolution", "confidence", "election", "custom")
-POLL_STATES = ("draft", "open", "closed")
+from app.models.vocabulary import BasisName, PollPreset, PollState, ThresholdName
 
 
 class Poll(CreatedAt, Base):
@@ -50,15 +48,15 @@ class Poll(CreatedAt, Base):
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     revote_of_id: Mapped[int | None] = mapped_column(ForeignKey("polls.id"), nullable=True)
     title: Mapped[str] = mapped_column(String(500))
-    preset: Mapped[str] = mapped_column(String(16))
+    preset: Mapped[PollPreset] = mapped_column(String(16))
     secret: Mapped[bool] = mapped_column(Boolean)
-    basis: Mapped[str] = mapped_column(String(16))
-    threshold: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[BasisName] = mapped_column(String(16))
+    threshold: Mapped[ThresholdName] = mapped_column(String(16))
     max_choices: Mapped[int] = mapped_column(Integer, default=1)
     require_presence: Mapped[bool] = mapped_column(Boolean, default=True)
     allow_change: Mapped[bool] = mapped_column(Boolean, default=False)
     duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    state: Mapped[str] = mapped_column(String(16), default="draft")
+    state: Mapped[PollState] = mapped_column(String(16), default="draft")
     quorum_override: Mapped[bool] = mapped_column(Boolean, default=False)
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)

@@ -41,6 +41,7 @@ from app.models import (
     PollVoter,
     User,
 )
+from app.models.vocabulary import Role
 from app.voting import ballots, presets
 from app.voting.schemas import BallotAccepted
 
@@ -77,7 +78,7 @@ class _Batch:
     council_id: int
     options: set[int]
     users: dict[str, tuple[User, AuthToken]]  # by token digest
-    memberships: dict[int, tuple[str, bool]]
+    memberships: dict[int, tuple[Role, bool]]
     present: set[int]
     voted: set[int]
     replays: dict[tuple[int, str], str]

@@ -7,15 +7,16 @@ runtime.py), and attendance changes announce it at once because they change who 
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.documents.access import items_hidden_from_guests
-from app.live.outbox import Audience, emit
+from app.live.outbox import emit
 from app.models import Attendance, Meeting, Membership, Poll, PollVoter
+from app.models.vocabulary import Audience
 
 
-def may_vote(poll: Poll, council_id: int):  # type: ignore[no-untyped-def]
+def may_vote(poll: Poll, council_id: int) -> ColumnElement[bool]:
     """SQL condition on Membership: holds a voting right here (and is present, if required)."""
     condition = and_(Membership.council_id == council_id, Membership.voting_right.is_(True))
     if poll.require_presence:

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request, Response, status
 
 from app.accounts.deps import CurrentUser, bearer_token
+from app.accounts.service import Principal
+from app.db import AfterCommit, UnitOfWork
 from app.deps import ClientAddress, UowDep
 from app.errors import Conflict, NotAuthenticated
 from app.idempotency import IdempotencyKey, scope_of
@@ -26,7 +30,8 @@ from app.voting.schemas import (
 router = APIRouter(prefix="/api/v1", tags=["voting"])
 
 def _runtime(request: Request) -> VotingRuntime:
-    return request.app.state.voting
+    runtime: VotingRuntime = request.app.state.voting
+    return runtime
 
 
 @router.post("/agenda-items/{item_id:int}/polls", response_model=PollOut,
@@ -61,7 +66,7 @@ async def open_poll(poll_id: Id, principal: CurrentUser, uow: UowDep, request: R
     return await views.poll_out(uow.session, poll)
 
 
-def _wake_countdown(request: Request):  # type: ignore[no-untyped-def]
+def _wake_countdown(request: Request) -> AfterCommit:
     async def wake() -> None:
         _runtime(request).deadline_set()
     return wake
@@ -114,7 +119,7 @@ async def poll_voters(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Voter
     return VoterList(items=await views.voters(uow.session, poll, access.meeting.council_id))
 
 
-async def _closed_poll(uow, principal, poll_id: int) -> tuple[PollOut, Meeting]:  # type: ignore[no-untyped-def]
+async def _closed_poll(uow: UnitOfWork, principal: Principal, poll_id: int) -> tuple[PollOut, Meeting]:
     poll, access = await poll_access(uow.session, principal, poll_id)
     if poll.state != "closed":
         raise Conflict("poll_not_closed")
@@ -130,7 +135,7 @@ async def result_csv(poll_id: Id, principal: CurrentUser, uow: UowDep) -> Respon
 
 
 @router.get("/polls/{poll_id:int}/popolo")
-async def result_popolo(poll_id: Id, principal: CurrentUser, uow: UowDep) -> dict:  # type: ignore[type-arg]
+async def result_popolo(poll_id: Id, principal: CurrentUser, uow: UowDep) -> dict[str, Any]:
     """The result as a Popolo VoteEvent, with each deputy's vote for open polls."""
     poll, meeting = await _closed_poll(uow, principal, poll_id)
     return export.to_popolo(poll, meeting)

@@ -107,8 +107,8 @@ class VotingRuntime:
                                                 .execution_options(populate_existing=True))
                 if poll is None or poll.state != "open":
                     continue  # another worker, or the chair, closed it meanwhile
-                council_id = await uow.session.scalar(select(Meeting.council_id).where(
-                    Meeting.id == poll.meeting_id))
+                council_id = (await uow.session.execute(select(Meeting.council_id).where(
+                    Meeting.id == poll.meeting_id))).scalar_one()
                 await finish(uow.session, poll, actor=COUNTDOWN_ACTOR, council_id=council_id,
                              reason="countdown")
         if upcoming is None:

@@ -6,11 +6,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, StringConstraints
 
 from app.kit.schemas import STRICT_INPUT, Id, NoNul
+from app.models.vocabulary import BasisName, PollPreset, PollState, ThresholdName
 
-Preset = Literal["resolution", "confidence", "election", "custom"]
-PollState = Literal["draft", "open", "closed"]
-BasisName = Literal["seated", "present", "cast"]
-ThresholdName = Literal["majority", "two_thirds"]
+Preset = PollPreset
 PollTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), NoNul]
 OptionLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
                         NoNul]

@@ -12,6 +12,7 @@ The rule (basis × threshold, see rules.py) is tested on the poll's decisive opt
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from app.voting.rules import Basis, Threshold, decide
@@ -41,9 +42,9 @@ def elected(counts: list[OptionCount], *, required: int, seats: int) -> tuple[li
 
 def tally(*, preset: str, counts: list[OptionCount], basis: str, threshold: str, seats: int,
           seated: int, present: int, cast: int) -> dict[str, Any]:
-    rule = dict(basis=Basis(basis), threshold=Threshold(threshold), seated=seated, present=present,
-                cast=cast)
-    outcome = decide(0, **rule)  # base and required do not depend on the votes
+    rule = partial(decide, basis=Basis(basis), threshold=Threshold(threshold), seated=seated,
+                   present=present, cast=cast)
+    outcome = rule(0)  # base and required do not depend on the votes
     result: dict[str, Any] = {
         "counts": [{"option_id": c.option_id, "label": c.label, "votes": c.votes} for c in counts],
         "basis": basis, "threshold": threshold, "base": outcome.base, "required": outcome.required,
@@ -55,7 +56,7 @@ def tally(*, preset: str, counts: list[OptionCount], basis: str, threshold: str,
                       outcome="elected" if winners else "none_elected")
         return result
     decisive = counts[LOW_CONFIDENCE_POSITION if preset == "confidence" else 0]
-    passed = decide(decisive.votes, **rule).passed
+    passed = rule(decisive.votes).passed
     if preset == "confidence":
         name = "low_confidence" if passed else "low_confidence_not_reached"
     else:

@@ -441,9 +441,15 @@ async def test_the_child_does_not_inherit_the_environment(
 
     async def look_at_the_child(done: int, total: int) -> None:
         for pid in processes_left(path):
-            environments.append(Path(f"/proc/{pid}/environ").read_bytes())
-            fds = sorted(os.listdir(f"/proc/{pid}/fd"), key=int)
-            open_files.append([os.readlink(f"/proc/{pid}/fd/{fd}") for fd in fds])
+            try:
+                fds = sorted(os.listdir(f"/proc/{pid}/fd"), key=int)
+                files = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in fds]
+                environment = Path(f"/proc/{pid}/environ").read_bytes()
+            except (ProcessLookupError, FileNotFoundError):
+                continue  # an earlier test's fork, killed and being reaped just now
+            if str(path) in files:  # this inspection's child, not a dying earlier one
+                environments.append(environment)
+                open_files.append(files)
         raise LookupError("seen enough")
 
     with pytest.raises(LookupError):

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, Protocol
 
 from app.live.events import Event
 
 # What a broker hands to this worker's hub: events in full, or "meeting M is at seq N".
 OnEvents = Callable[[list[Event]], None]
-OnNotice = Callable[[int, int], Awaitable[None]]
+OnNotice = Callable[[int, int], Coroutine[Any, Any, None]]
 OnReconnect = Callable[[], Awaitable[None]]
 
 
