@@ -47,15 +47,19 @@ class SqliteSearch:
 
 
 class PostgresSearch:
-    """A GIN index on to_tsvector('simple', folded), made in the migration."""
+    """A GIN index on the words of the folded text (ASCII punctuation made spaces, so that the
+    parser splits "24/2025/nq-hdnd" into words as FTS5 does), made in the migration; the
+    expression here must stay the index's."""
+
+    WORDS = "to_tsvector('simple', regexp_replace(p.folded, '[[:punct:]]+', ' ', 'g'))"
 
     async def pages(self, session: AsyncSession, terms: list[str], document_ids: list[int],
                     limit: int) -> list[PageHit]:
         statement = text(
             "SELECT d.id, p.page, p.text " + _CURRENT_PAGES +
-            " WHERE to_tsvector('simple', p.folded) @@ plainto_tsquery('simple', :query)"
+            f" WHERE {self.WORDS} @@ plainto_tsquery('simple', :query)"
             " AND d.id IN :ids"
-            " ORDER BY ts_rank(to_tsvector('simple', p.folded), plainto_tsquery('simple', :query)) DESC,"
+            f" ORDER BY ts_rank({self.WORDS}, plainto_tsquery('simple', :query)) DESC,"
             " d.id, p.page LIMIT :limit"
         ).bindparams(bindparam("ids", expanding=True))
         rows = await session.execute(statement, {"query": " ".join(terms), "ids": document_ids,

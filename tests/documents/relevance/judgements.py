@@ -204,4 +204,7 @@ JUDGEMENTS: tuple[Judgement, ...] = (
     Judgement("24/2025/NQ-HĐND", MULTI, join(
         pages("tt-thu-hoi-dat", 1), pages("nq-dau-tu-cong", 4), pages("nq-bang-gia-dat", 1)),
               note="the land price resolution's own number and the two documents that cite it"),
+    Judgement('"24/2025/NQ-HĐND"', PHRASE, join(
+        pages("tt-thu-hoi-dat", 1), pages("nq-dau-tu-cong", 4), pages("nq-bang-gia-dat", 1)),
+              note="quoted: PostgreSQL's parser once kept the number as one token and found nothing"),
 )
