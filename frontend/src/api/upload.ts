@@ -47,9 +47,9 @@ export function uploadWithProgress<T = DocumentInfo>(
     request.onload = () => {
       let body: unknown = null;
       try {
-        body = request.responseText ? JSON.parse(request.responseText) : null;
+        if (request.responseText) body = JSON.parse(request.responseText);
       } catch {
-        body = null;
+        // not JSON: no body
       }
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);

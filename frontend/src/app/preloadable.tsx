@@ -27,19 +27,19 @@ export function preloadable<P extends object>(load: () => Promise<{ default: Com
   }
 
   function Component({ fallback, ...props }: P & { fallback: ReactNode }) {
-    const [screen, setScreen] = useState<{ Screen: ComponentType<P> | null; error: unknown }>(() => ({ Screen: loaded, error: null }));
+    const [screen, setScreen] = useState<{ Screen: ComponentType<P> | null; error: Error | null }>(() => ({ Screen: loaded, error: null }));
     useEffect(() => {
       if (screen.Screen) return;
       let cancelled = false;
       preload().then(
         (Screen) => !cancelled && setScreen({ Screen, error: null }),
-        (error: unknown) => !cancelled && setScreen({ Screen: null, error }),
+        (error: unknown) => !cancelled && setScreen({ Screen: null, error: error instanceof Error ? error : new Error(String(error)) }),
       );
       return () => {
         cancelled = true;
       };
     }, [screen.Screen]);
-    if (screen.error != null) throw screen.error; // as React.lazy does: the code could not be loaded
+    if (screen.error) throw screen.error; // as React.lazy does: the code could not be loaded
     const { Screen } = screen;
     return Screen ? <Screen {...(props as P)} /> : fallback;
   }

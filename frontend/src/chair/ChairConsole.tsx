@@ -41,19 +41,23 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
   const choose = (itemId: number) => setChoice({ itemId, whileCurrent: current });
 
   // The poll being written is kept across item changes; its title follows the item's until typed.
+  // (Adjusted while rendering, when the item's title changes: no render with a stale draft.)
   const [draft, setDraft] = useState<PollDraft | null>(null);
+  const [draftTitle, setDraftTitle] = useState<string | undefined>(undefined);
   const selectedTitle = selected?.title;
-  useEffect(() => {
+  if (selectedTitle !== draftTitle) {
+    setDraftTitle(selectedTitle);
     if (selectedTitle !== undefined) setDraft((known) => (known ? forItem(known, selectedTitle) : newDraft(selectedTitle)));
-  }, [selectedTitle]);
+  }
   const livePoll = state.poll;
   const meeting = state.meeting;
 
   // The list of polls follows the live poll's state (opened, closed).
   const pollsReload = polls.reload;
+  const livePollState = livePoll ? `${String(livePoll.id)}:${livePoll.state}` : null;
   useEffect(() => {
-    if (livePoll) pollsReload();
-  }, [livePoll?.id, livePoll?.state, pollsReload]);
+    if (livePollState !== null) pollsReload();
+  }, [livePollState, pollsReload]);
 
   async function act(action: () => Promise<unknown>) {
     setBusy(true);

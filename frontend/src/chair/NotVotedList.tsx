@@ -2,7 +2,7 @@
 // every poll.progress event. A secret poll links no one to anything: counts only.
 import { useEffect, useState } from "react";
 import { ApiError, messageOf } from "../api/errors";
-import { listVoters, type Poll, type Voter } from "../api/voting";
+import { listVoters, type Poll, type PollId, type Voter } from "../api/voting";
 import { useI18n } from "../i18n/I18nProvider";
 import { summarizeVoters } from "./voters";
 
@@ -10,22 +10,23 @@ type Load = { kind: "loading" } | { kind: "names"; voters: Voter[] } | { kind: "
 
 export function NotVotedList({ poll }: { poll: Poll }) {
   const { t } = useI18n();
-  const [load, setLoad] = useState<Load>(poll.secret ? { kind: "secret" } : { kind: "loading" });
+  // The last answer, for the poll it was about; a secret poll asks nothing.
+  const [answer, setAnswer] = useState<{ pollId: PollId; load: Load } | null>(null);
+  const load: Load = poll.secret ? { kind: "secret" } : answer?.pollId === poll.id ? answer.load : { kind: "loading" };
   const voted = poll.progress?.voted;
   const eligible = poll.progress?.eligible;
 
   useEffect(() => {
-    if (poll.secret) {
-      setLoad({ kind: "secret" });
-      return;
-    }
+    if (poll.secret) return;
     let cancelled = false;
-    listVoters(poll.id).then(
-      (voters) => !cancelled && setLoad({ kind: "names", voters }),
+    const pollId = poll.id;
+    listVoters(pollId).then(
+      (voters) => !cancelled && setAnswer({ pollId, load: { kind: "names", voters } }),
       (failure: unknown) => {
         if (cancelled) return;
-        if (failure instanceof ApiError && failure.code === "poll_is_secret") setLoad({ kind: "secret" });
-        else setLoad((current) => (current.kind === "names" ? current : { kind: "error", message: messageOf(failure, t("common.error")) }));
+        if (failure instanceof ApiError && failure.code === "poll_is_secret") setAnswer({ pollId, load: { kind: "secret" } });
+        // A failed re-read keeps the names already shown.
+        else setAnswer((last) => (last?.pollId === pollId && last.load.kind === "names" ? last : { pollId, load: { kind: "error", message: messageOf(failure, t("common.error")) } }));
       },
     );
     return () => {

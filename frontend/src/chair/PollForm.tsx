@@ -48,7 +48,7 @@ export function PollForm({ agendaItemId, draft, onDraft, onCreated }: PollFormPr
   }
 
   return (
-    <form className="poll-form" onSubmit={submit}>
+    <form className="poll-form" onSubmit={(event) => void submit(event)}>
       <fieldset className="segmented">
         <legend>{t("chair.preset")}</legend>
         {PRESETS.map((preset: PollPreset) => (

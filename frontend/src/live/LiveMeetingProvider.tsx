@@ -8,16 +8,27 @@ import { storedLiveState } from "./stateStore";
 
 const LiveContext = createContext<LiveConnection | null>(null);
 
+interface Connection {
+  meetingId: number;
+  token: string;
+  live: LiveConnection;
+}
+
+/** A connection, not started yet (it reads the stored state only: no socket, no listener). */
+function connection(meetingId: number, token: string): Connection {
+  return { meetingId, token, live: new LiveConnection({ meetingId, token, store: storedLiveState(meetingId) }) };
+}
+
 export function LiveMeetingProvider({ meetingId, token, children }: { meetingId: number; token: string; children: ReactNode }) {
-  const [connection, setConnection] = useState<LiveConnection | null>(null);
+  const [current, setCurrent] = useState(() => connection(meetingId, token));
+  // Another meeting or token: another connection (React renders again at once, with it).
+  if (current.meetingId !== meetingId || current.token !== token) setCurrent(connection(meetingId, token));
+  const live = current.live;
   useEffect(() => {
-    const live = new LiveConnection({ meetingId, token, store: storedLiveState(meetingId) });
     live.start();
-    setConnection(live);
     return () => live.stop();
-  }, [meetingId, token]);
-  if (!connection) return null;
-  return <LiveContext.Provider value={connection}>{children}</LiveContext.Provider>;
+  }, [live]);
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }
 
 export function useLiveMeeting(): LiveSnapshot {

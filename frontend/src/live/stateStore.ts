@@ -25,7 +25,7 @@ export function decodeLiveState(text: string | null): LiveState | null {
     const state = value.state;
     if (value.format !== FORMAT || !state || typeof state.seq !== "number" || !state.meeting) return null;
     if (!Array.isArray(state.agenda) || !Array.isArray(state.documents)) return null;
-    return { ...EMPTY_LIVE_STATE, ...state } as LiveState;
+    return { ...EMPTY_LIVE_STATE, ...state };
   } catch {
     return null;
   }

@@ -1,13 +1,13 @@
 // "Tải toàn bộ tài liệu": downloads the meeting's offline package with one progress bar (bytes
 // done / total), a few files at a time; files already on the tablet are not fetched again.
 // Afterwards every document opens without a network, and the notes of each are kept too.
-import { useEffect, useReducer, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import { ApiError, messageOf } from "../api/errors";
 import type { DocumentInfo } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/vi";
 import { canStoreDocuments, dropOtherVersions, storedVersions, versionKey } from "./documentStore";
-import { ABORTED, askToKeepStorage, CHECKSUM_MISMATCH, downloadEntry, fetchPackage, readPackageRecord, savePackageRecord, STORAGE_FULL } from "./download";
+import { ABORTED, askToKeepStorage, CHECKSUM_MISMATCH, downloadEntry, fetchPackage, readPackageRecord, savePackageRecord, STORAGE_FULL, type PackageRecord } from "./download";
 import { noteSync } from "./noteSync";
 import { formatBytes, nextDownloads, packageReducer, packageTotals, type PackageFile } from "./packageProgress";
 import { refreshStoredVersions, useStoredVersions } from "./storedVersions";
@@ -17,23 +17,41 @@ const PARALLEL_DOWNLOADS = 2;
 /** Progress is drawn at most this often per file. */
 const PROGRESS_EVERY_MS = 100;
 
-type Phase = "idle" | "listing" | "downloading" | "finished";
+/** What the screen is doing; "finished" is downloading with every file stored or failed. */
+type Step = "idle" | "listing" | "downloading";
+type Phase = Step | "finished";
 
 const ERROR_KEYS: Record<string, MessageKey> = {
   [CHECKSUM_MISMATCH]: "offline.checksum",
   [STORAGE_FULL]: "offline.storageFull",
 };
 
+/** After the downloads: other versions of the documents dropped, and the download recorded. */
+async function keepPackage(meetingId: number, done: PackageFile[]): Promise<PackageRecord> {
+  const storedEntries = done.filter((file) => file.status === "stored").map((file) => file.entry);
+  await dropOtherVersions(storedEntries.map((entry) => ({ documentId: entry.document_id, version: entry.version })));
+  await refreshStoredVersions();
+  const record = { at: new Date().toISOString(), documents: storedEntries.length, bytes: storedEntries.reduce((sum, entry) => sum + entry.size, 0) };
+  savePackageRecord(meetingId, record);
+  return record;
+}
+
+/** Each document's private notes, so they can be read offline too (noteSync never rejects). */
+async function refreshNotes(done: PackageFile[]): Promise<void> {
+  for (const file of done) await noteSync.refresh(file.entry.document_id);
+}
+
 export function OfflinePackage({ meetingId, documents }: { meetingId: number; documents: DocumentInfo[] }) {
   const { t, language, formatDateTime } = useI18n();
   const online = useOnline();
   const stored = useStoredVersions();
   const [files, dispatch] = useReducer(packageReducer, []);
-  const [phase, setPhase] = useState<Phase>("idle");
+  const [step, setStep] = useState<Step>("idle");
   const [error, setError] = useState<string | null>(null);
   const [record, setRecord] = useState(() => readPackageRecord(meetingId));
   const controller = useRef<AbortController | null>(null);
   const totals = packageTotals(files);
+  const phase: Phase = step === "downloading" && totals.finished ? "finished" : step;
 
   const describe = (failure: unknown) =>
     failure instanceof ApiError && ERROR_KEYS[failure.code] ? t(ERROR_KEYS[failure.code]!) : messageOf(failure, t("common.error"));
@@ -41,8 +59,22 @@ export function OfflinePackage({ meetingId, documents }: { meetingId: number; do
   // Stop downloading when the screen goes away.
   useEffect(() => () => controller.current?.abort(), []);
 
+  // Called from the downloads below, with the language and meeting of the moment.
+  const failed = useEffectEvent((documentId: number, failure: unknown) => dispatch({ type: "failed", documentId, message: describe(failure) }));
+  const finished = useEffectEvent((done: PackageFile[]) => {
+    keepPackage(meetingId, done).then(
+      (next) => {
+        setRecord(next);
+        void refreshNotes(done);
+      },
+      (failure: unknown) => setError(describe(failure)),
+    );
+  });
+
+  // Starts the next downloads whenever one ends; once all have, finishes (once per outcome: the
+  // files change only with another download).
   useEffect(() => {
-    if (phase !== "downloading") return;
+    if (step !== "downloading") return;
     const signal = controller.current?.signal;
     if (!signal) return;
     for (const file of nextDownloads(files, PARALLEL_DOWNLOADS)) {
@@ -57,39 +89,27 @@ export function OfflinePackage({ meetingId, documents }: { meetingId: number; do
       }).then(
         () => dispatch({ type: "stored", documentId: id }),
         (failure: unknown) => {
-          if (!(failure instanceof ApiError && failure.code === ABORTED)) dispatch({ type: "failed", documentId: id, message: describe(failure) });
+          if (!(failure instanceof ApiError && failure.code === ABORTED)) failed(id, failure);
         },
       );
     }
-    if (totals.finished) void finish(files);
-  }, [files, phase]);
-
-  async function finish(done: PackageFile[]) {
-    setPhase("finished");
-    const storedEntries = done.filter((file) => file.status === "stored").map((file) => file.entry);
-    await dropOtherVersions(storedEntries.map((entry) => ({ documentId: entry.document_id, version: entry.version })));
-    await refreshStoredVersions();
-    const next = { at: new Date().toISOString(), documents: storedEntries.length, bytes: storedEntries.reduce((sum, entry) => sum + entry.size, 0) };
-    savePackageRecord(meetingId, next);
-    setRecord(next);
-    // Each document's private notes, so they can be read offline too.
-    for (const file of done) await noteSync.refresh(file.entry.document_id);
-  }
+    if (packageTotals(files).finished) finished(files);
+  }, [files, step]);
 
   async function start() {
     controller.current?.abort();
     controller.current = new AbortController();
     setError(null);
-    setPhase("listing");
+    setStep("listing");
     try {
       const manifest = await fetchPackage(meetingId);
       await askToKeepStorage();
       const have = await storedVersions();
       dispatch({ type: "listed", items: manifest.items, alreadyStored: (entry) => have.has(versionKey(entry.document_id, entry.version)) });
-      setPhase("downloading");
+      setStep("downloading");
     } catch (failure) {
       setError(describe(failure));
-      setPhase("idle");
+      setStep("idle");
     }
   }
 
@@ -97,14 +117,14 @@ export function OfflinePackage({ meetingId, documents }: { meetingId: number; do
     controller.current?.abort();
     controller.current = null;
     dispatch({ type: "listed", items: [], alreadyStored: () => false });
-    setPhase("idle");
+    setStep("idle");
     void refreshStoredVersions();
   }
 
   function retry() {
     controller.current = new AbortController();
     dispatch({ type: "retryFailed" });
-    setPhase("downloading");
+    setStep("downloading");
   }
 
   if (!canStoreDocuments()) return <p className="muted offline-package__hint">{t("offline.unsupported")}</p>;

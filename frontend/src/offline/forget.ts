@@ -31,7 +31,7 @@ export async function forgetOfflineData(): Promise<void> {
 
 /** After a login: the data on the tablet is this user's, or it is cleared. */
 export async function claimOfflineData(userId: number): Promise<void> {
-  let owner: string | null = null;
+  let owner: string | null;
   try {
     owner = localStorage.getItem(OWNER_KEY);
   } catch {

@@ -24,16 +24,16 @@ class FakeServer implements NotesTransport {
   online = true;
   puts = 0;
 
-  async fetch(documentId: number): Promise<Note[]> {
-    if (!this.online) throw networkError("offline");
-    return this.notes.get(documentId) ?? [];
+  fetch(documentId: number): Promise<Note[]> {
+    if (!this.online) return Promise.reject(networkError("offline"));
+    return Promise.resolve(this.notes.get(documentId) ?? []);
   }
 
-  async save(documentId: number, notes: Note[]): Promise<Note[]> {
-    if (!this.online) throw networkError("offline");
+  save(documentId: number, notes: Note[]): Promise<Note[]> {
+    if (!this.online) return Promise.reject(networkError("offline"));
     this.puts += 1;
     this.notes.set(documentId, notes);
-    return notes;
+    return Promise.resolve(notes);
   }
 }
 

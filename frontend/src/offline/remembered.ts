@@ -19,7 +19,7 @@ export async function remembered<T>(key: string, load: () => Promise<T>): Promis
     try {
       text = localStorage.getItem(PREFIX + key);
     } catch {
-      text = null;
+      // storage unavailable: nothing remembered
     }
     if (text === null) throw error;
     return JSON.parse(text) as T;

@@ -1,6 +1,6 @@
 // One PDF page drawn on a canvas at a given CSS scale, sharp on high-density screens.
 import { RenderingCancelledException, type PDFDocumentProxy, type RenderTask } from "pdfjs-dist";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 
 interface PdfPageCanvasProps {
   pdf: PDFDocumentProxy;
@@ -13,12 +13,15 @@ interface PdfPageCanvasProps {
 
 export function PdfPageCanvas({ pdf, pageNumber, scale, className, onRendered }: PdfPageCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const [failed, setFailed] = useState(false);
+  // The drawing that failed, if any: a new page, scale or document is drawn afresh.
+  const [failure, setFailure] = useState<{ pdf: PDFDocumentProxy; pageNumber: number; scale: number } | null>(null);
+  const failed = failure !== null && failure.pdf === pdf && failure.pageNumber === pageNumber && failure.scale === scale;
+  // onRendered is a notification only: a new callback does not draw the page again.
+  const rendered = useEffectEvent(() => onRendered?.());
 
   useEffect(() => {
     let task: RenderTask | null = null;
     let cancelled = false;
-    setFailed(false);
     canvasRef.current?.removeAttribute("data-rendered"); // set once the page is drawn (tests, bench)
     (async () => {
       const page = await pdf.getPage(pageNumber);
@@ -34,15 +37,14 @@ export function PdfPageCanvas({ pdf, pageNumber, scale, className, onRendered }:
       await task.promise;
       if (cancelled) return;
       canvas.setAttribute("data-rendered", String(pageNumber));
-      onRendered?.();
+      rendered();
     })().catch((error: unknown) => {
-      if (!cancelled && !(error instanceof RenderingCancelledException)) setFailed(true);
+      if (!cancelled && !(error instanceof RenderingCancelledException)) setFailure({ pdf, pageNumber, scale });
     });
     return () => {
       cancelled = true;
       task?.cancel();
     };
-    // onRendered is a notification only; re-rendering for a new callback would waste work.
   }, [pdf, pageNumber, scale]);
 
   return <canvas ref={canvasRef} className={`${className ?? ""}${failed ? " pdf-canvas--failed" : ""}`} data-page={pageNumber} />;

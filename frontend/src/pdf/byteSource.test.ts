@@ -13,13 +13,14 @@ interface Seen {
 function server(options: { ignoreRange?: boolean; refuse?: (url: string) => Response | null; fail?: number } = {}) {
   const seen: Seen[] = [];
   let failures = options.fail ?? 0;
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = String(input);
+  /** The server's answer; null when none comes (the network is down). */
+  const answer = (input: RequestInfo | URL, init?: RequestInit): Response | null => {
+    const url = input instanceof Request ? input.url : String(input);
     const headers = { ...(init?.headers as Record<string, string>) };
     seen.push({ url, headers });
     if (failures > 0) {
       failures -= 1;
-      throw new TypeError("Failed to fetch");
+      return null;
     }
     const refused = options.refuse?.(url);
     if (refused) return refused;
@@ -33,7 +34,12 @@ function server(options: { ignoreRange?: boolean; refuse?: (url: string) => Resp
       headers: { "Content-Range": `bytes ${begin}-${end - 1}/${FILE.length}` },
     });
   };
-  return { fetch: fetch as typeof globalThis.fetch, seen };
+  // No answer is the TypeError fetch() rejects with.
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const response = answer(input, init);
+    return response ? Promise.resolve(response) : Promise.reject(new TypeError("Failed to fetch"));
+  };
+  return { fetch, seen };
 }
 
 function json403(code: string): Response {
@@ -68,7 +74,7 @@ describe("blobSource", () => {
 describe("httpSource", () => {
   it("sends Range requests with the location's headers and learns the total", async () => {
     const { fetch, seen } = server();
-    const source = httpSource({ locate: async () => at("/api/v1/documents/5/file?version=2", { Authorization: "Bearer t" }), fetch });
+    const source = httpSource({ locate: () => Promise.resolve(at("/api/v1/documents/5/file?version=2", { Authorization: "Bearer t" })), fetch });
     expect(source.length).toBeNull();
     const range = await source.read(100, 300);
     expect([...range.bytes]).toEqual([...FILE.slice(100, 300)]);
@@ -79,7 +85,7 @@ describe("httpSource", () => {
   it("passes on a known length and asks for the location once, at once", async () => {
     const { fetch } = server();
     let asked = 0;
-    const source = httpSource({ locate: async () => (asked++, at("/files/a?e=1&s=x")), length: 1000, fetch });
+    const source = httpSource({ locate: () => (asked++, Promise.resolve(at("/files/a?e=1&s=x"))), length: 1000, fetch });
     expect(source.length).toBe(1000);
     expect(asked).toBe(1);
     await Promise.all([source.read(0, 10), source.read(10, 20)]);
@@ -88,7 +94,7 @@ describe("httpSource", () => {
 
   it("keeps a whole answer from a server that ignores Range and cuts later reads from it", async () => {
     const { fetch, seen } = server({ ignoreRange: true });
-    const source = httpSource({ locate: async () => at("/f"), fetch });
+    const source = httpSource({ locate: () => Promise.resolve(at("/f")), fetch });
     expect((await source.read(0, 10)).total).toBe(1000);
     const later = await source.read(500, 510);
     expect([...later.bytes]).toEqual([...FILE.slice(500, 510)]);
@@ -99,9 +105,9 @@ describe("httpSource", () => {
     let links = 0;
     const { fetch, seen } = server({ refuse: (url) => (url === "/files/old" ? json403("file_link_expired") : null) });
     const source = httpSource({
-      locate: async (renew) => {
+      locate: (renew) => {
         links += 1;
-        return at(renew ? "/files/new" : "/files/old");
+        return Promise.resolve(at(renew ? "/files/new" : "/files/old"));
       },
       fetch,
     });
@@ -114,7 +120,7 @@ describe("httpSource", () => {
   it("also renews on nginx's bare 403, but only once", async () => {
     let links = 0;
     const { fetch } = server({ refuse: () => new Response("<html>403</html>", { status: 403 }) });
-    const source = httpSource({ locate: async () => (links++, at("/files/x")), fetch });
+    const source = httpSource({ locate: () => (links++, Promise.resolve(at("/files/x"))), fetch });
     const error = await source.read(0, 10).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(403);
@@ -123,18 +129,18 @@ describe("httpSource", () => {
 
   it("throws the server's error for other answers", async () => {
     const { fetch } = server({ refuse: () => new Response(JSON.stringify({ error: { code: "not_found", message: "gone" } }), { status: 404 }) });
-    const source = httpSource({ locate: async () => at("/f"), fetch });
+    const source = httpSource({ locate: () => Promise.resolve(at("/f")), fetch });
     await expect(source.read(0, 10)).rejects.toMatchObject({ status: 404, code: "not_found" });
   });
 
   it("retries a read that got no answer, then gives up with a network error", async () => {
     const flaky = server({ fail: 2 });
-    const source = httpSource({ locate: async () => at("/f"), fetch: flaky.fetch, retryDelaysMs: [1, 1] });
+    const source = httpSource({ locate: () => Promise.resolve(at("/f")), fetch: flaky.fetch, retryDelaysMs: [1, 1] });
     expect((await source.read(0, 4)).bytes.length).toBe(4);
     expect(flaky.seen).toHaveLength(3);
 
     const down = server({ fail: 99 });
-    const gone = httpSource({ locate: async () => at("/f"), fetch: down.fetch, retryDelaysMs: [1, 1] });
+    const gone = httpSource({ locate: () => Promise.resolve(at("/f")), fetch: down.fetch, retryDelaysMs: [1, 1] });
     await expect(gone.read(0, 4)).rejects.toMatchObject({ status: 0, code: "network" });
     expect(down.seen).toHaveLength(3);
   });
@@ -143,10 +149,10 @@ describe("httpSource", () => {
     const { fetch } = server();
     let calls = 0;
     const source = httpSource({
-      locate: async () => {
+      locate: () => {
         calls += 1;
-        if (calls === 1) throw new ApiError(0, "network", "offline");
-        return at("/f");
+        if (calls === 1) return Promise.reject(new ApiError(0, "network", "offline"));
+        return Promise.resolve(at("/f"));
       },
       fetch,
       retryDelaysMs: [1],
@@ -158,7 +164,7 @@ describe("httpSource", () => {
   it("stops when aborted", async () => {
     const { fetch } = server({ fail: 99 });
     const closing = new AbortController();
-    const source = httpSource({ locate: async () => at("/f"), fetch, retryDelaysMs: [10_000] });
+    const source = httpSource({ locate: () => Promise.resolve(at("/f")), fetch, retryDelaysMs: [10_000] });
     const reading = source.read(0, 4, closing.signal);
     setTimeout(() => closing.abort(), 5);
     await expect(reading).rejects.toBeDefined();

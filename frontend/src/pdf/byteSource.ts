@@ -59,11 +59,16 @@ export function parseContentRange(header: string | null): { begin: number; end: 
 }
 
 
+/** Why `signal` was aborted, as an Error: its reason (an AbortError unless abort() was given one). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException("The operation was aborted.", "AbortError");
+}
+
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(abortReason(signal));
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(abortReason(signal))), { once: true });
   });
 }
 
@@ -118,7 +123,7 @@ export function httpSource(options: HttpSourceOptions): ByteSource {
     }
   }
 
-  current(); // the location is asked for at once, while PDF.js gets ready
+  void current(); // the location is asked for at once, while PDF.js gets ready
 
   return {
     length: options.length ?? null,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { Note } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
 import { noteFor, pagesWithNotes } from "./notes";
@@ -11,7 +11,8 @@ interface NotesPanelProps {
   error: string | null;
   /** Pages whose note was changed on another device too: both texts were kept. */
   conflicts: number[];
-  onSave: (page: number, text: string) => void;
+  /** Never rejects: how saving went comes back in saveState and error. */
+  onSave: (page: number, text: string) => Promise<void>;
   onOpenPage: (page: number) => void;
 }
 
@@ -29,12 +30,12 @@ export function NotesPanel({ page, notes, saveState, error, conflicts, onSave, o
   const sent = useRef<Edit | null>(null);
   const typing = edit?.page === page ? edit.text : null;
 
-  const save = useRef(onSave);
-  save.current = onSave;
-  const send = useCallback((notePage: number, text: string) => {
+  function send(notePage: number, text: string) {
     sent.current = { page: notePage, text };
-    save.current(notePage, text);
-  }, []);
+    void onSave(notePage, text);
+  }
+  // The timer below sends with the onSave of the moment it fires, without restarting for a new one.
+  const sendTyped = useEffectEvent(send);
 
   // Once sent, the text on screen is the saved one again (possibly merged with another device's).
   useEffect(() => {
@@ -43,9 +44,9 @@ export function NotesPanel({ page, notes, saveState, error, conflicts, onSave, o
 
   useEffect(() => {
     if (typing === null || typing === saved) return;
-    const timer = setTimeout(() => send(page, typing), 800);
+    const timer = setTimeout(() => sendTyped(page, typing), 800);
     return () => clearTimeout(timer);
-  }, [typing, saved, page, send]);
+  }, [typing, saved, page]);
 
   const noted = pagesWithNotes(notes);
   return (

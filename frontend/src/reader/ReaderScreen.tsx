@@ -5,7 +5,7 @@
 // range). Offline, a downloaded document opens from the tablet (the service worker answers its
 // Range requests) and the title, kind and version come from the meeting's last known state.
 import type { PDFDocumentProxy } from "pdfjs-dist";
-import { useCallback, useEffect, useRef, useState, type TouchEvent } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type TouchEvent } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
 import { navigate } from "../app/navigation";
@@ -77,11 +77,10 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const stageWidth = useElementWidth(stageRef);
   const notes = useNotes(documentId);
 
-  // The version to open, kept until the reader chooses a newer one.
+  // The version to open, kept until the reader chooses a newer one (set while rendering, as
+  // soon as it is known).
   const known = documentToOpen(live, confirmed, detail.data, detail.error != null);
-  useEffect(() => {
-    if (known && opened === null) setOpened(targetOf(known));
-  }, [known, opened]);
+  if (known && opened === null) setOpened(targetOf(known));
 
   const { pdf, error: pdfError, retry: retryPdf } = usePdfDocument(documentId, opened, token);
   const openedVersion = opened?.version ?? null;
@@ -89,29 +88,30 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const pageWidth = usePageWidth(pdf, pageNumber);
   const scale = scaleFor(zoom, pageWidth, stageWidth - 16);
 
-  const openPage = useCallback(
-    (target: number) => {
-      const next = clampPage(target, pageCount);
-      setPageNumber(next);
-      navigate(paths.reader(meetingId, documentId, next), { replace: true });
-    },
-    [pageCount, meetingId, documentId],
-  );
+  function openPage(target: number) {
+    const next = clampPage(target, pageCount);
+    setPageNumber(next);
+    navigate(paths.reader(meetingId, documentId, next), { replace: true });
+  }
 
-  // A page asked for in the address (a search result, a shared link) is honoured.
-  useEffect(() => {
-    if (page !== null && page !== pageNumber) setPageNumber(page);
-  }, [page]);
+  // A page asked for in the address (a search result, a shared link) is honoured when it changes.
+  const [addressPage, setAddressPage] = useState(page);
+  if (page !== addressPage) {
+    setAddressPage(page);
+    if (page !== null) setPageNumber(page);
+  }
 
+  // The arrow and page keys turn pages (from the page on screen when the key is pressed).
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    if (event.key === "ArrowRight" || event.key === "PageDown") openPage(pageNumber + 1);
+    if (event.key === "ArrowLeft" || event.key === "PageUp") openPage(pageNumber - 1);
+  });
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-      if (event.key === "ArrowRight" || event.key === "PageDown") openPage(pageNumber + 1);
-      if (event.key === "ArrowLeft" || event.key === "PageUp") openPage(pageNumber - 1);
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [openPage, pageNumber]);
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
 
   function onTouchStart(event: TouchEvent) {
     touchStart.current = zoom.mode === "fit" && event.touches.length === 1 ? (event.touches[0]?.clientX ?? null) : null;
@@ -137,7 +137,8 @@ export default function ReaderScreen({ meetingId, documentId, page }: ReaderProp
   const [followChair] = useFollowChair(meetingId);
   const current = currentItemId(state);
   const [watch, setWatch] = useState<ChairWatch>(UNKNOWN_WATCH);
-  useEffect(() => setWatch((known) => watchCurrent(known, current, state.seq !== null)), [current, state.seq]);
+  const watched = watchCurrent(watch, current, state.seq !== null);
+  if (watched !== watch) setWatch(watched);
   const offer = findItem(state.agenda, jumpOffer(watch, current, live?.agenda_item_id ?? null, followChair));
 
   const togglePanel = (name: SidePanel) => setPanel((current) => (current === name ? null : name));

@@ -33,7 +33,7 @@ export function SearchPanel({ meetingId, documentId, onOpenPage }: { meetingId: 
 
   return (
     <section className="side-panel">
-      <form className="search-form" onSubmit={search} role="search">
+      <form className="search-form" onSubmit={(event) => void search(event)} role="search">
         <input type="search" value={query} placeholder={t("reader.searchPlaceholder")} aria-label={t("reader.search")} onChange={(event) => setQuery(event.target.value)} />
         <button type="submit" className="button button--primary" disabled={searching}>
           {searching ? t("reader.searching") : t("reader.search")}

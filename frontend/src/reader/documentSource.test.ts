@@ -39,9 +39,9 @@ describe("documentToOpen", () => {
 describe("signedLocation", () => {
   function links() {
     const asked: number[] = [];
-    const ask: FetchLink = async (documentId, version) => {
+    const ask: FetchLink = (documentId, version) => {
       asked.push(version);
-      return { url: `/files/blobs/${documentId}-${version}-${asked.length}?e=1&s=x`, expires_at: "2026-12-08T02:00:00Z" };
+      return Promise.resolve({ url: `/files/blobs/${documentId}-${version}-${asked.length}?e=1&s=x`, expires_at: "2026-12-08T02:00:00Z" });
     };
     return { ask, asked };
   }

@@ -88,7 +88,7 @@ export async function documentSource(documentId: number, target: OpenTarget): Pr
     if (!globalThis.navigator?.serviceWorker?.controller) return blobSource(await copy.blob());
     const length = Number(copy.headers.get("Content-Length"));
     const location: Location = { url: documentFileUrl(documentId, target.version), headers: requestHeaders() };
-    return httpSource({ locate: async () => location, length: length > 0 ? length : null });
+    return httpSource({ locate: () => Promise.resolve(location), length: length > 0 ? length : null });
   }
   return httpSource({
     locate: (renew) => signedLocation(documentId, target.version, renew),

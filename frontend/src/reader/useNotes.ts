@@ -22,6 +22,15 @@ export function useNotes(documentId: number) {
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const [error, setError] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<number[]>([]);
+  // Another document: what the tablet knows of its notes at once (adjusted while rendering).
+  const [shownFor, setShownFor] = useState(documentId);
+  if (shownFor !== documentId) {
+    setShownFor(documentId);
+    setNotes(shown(documentId));
+    setSaveState("idle");
+    setError(null);
+    setConflicts([]);
+  }
 
   const settle = useCallback(
     (outcome: SyncOutcome, after: "send" | "load") => {
@@ -40,14 +49,14 @@ export function useNotes(documentId: number) {
     [documentId],
   );
 
-  // Show what the tablet knows at once, then what the server has (sending any queued edits).
+  // Then what the server has (sending any queued edits), and again when the network returns.
+  // (noteSync never rejects: a failure is an outcome.)
   useEffect(() => {
     let cancelled = false;
-    setNotes(shown(documentId));
-    setSaveState("idle");
-    setConflicts([]);
-    const refresh = () => noteSync.refresh(documentId).then((outcome) => !cancelled && settle(outcome, "load"));
-    void refresh();
+    const refresh = () => {
+      void noteSync.refresh(documentId).then((outcome) => !cancelled && settle(outcome, "load"));
+    };
+    refresh();
     window.addEventListener("online", refresh);
     return () => {
       cancelled = true;

@@ -12,22 +12,29 @@ export interface PdfLoad {
   retry: () => void;
 }
 
+/** What opening gave, and for which opening (document, version, length, token, round). */
+interface Outcome {
+  key: string;
+  pdf: PDFDocumentProxy | null;
+  error: unknown;
+}
+
 export function usePdfDocument(documentId: number, target: OpenTarget | null, token: string | null): PdfLoad {
-  const [load, setLoad] = useState<{ pdf: PDFDocumentProxy | null; error: unknown }>({ pdf: null, error: null });
   const [round, setRound] = useState(0);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const version = target?.version ?? null;
   const length = target?.length ?? null;
+  const key = JSON.stringify([documentId, version, length, token, round]);
 
   useEffect(() => {
     if (version === null) return;
-    setLoad({ pdf: null, error: null });
     const closing = new AbortController();
     let task: PDFDocumentLoadingTask | null = null;
     const fail = (error: unknown) => {
       if (closing.signal.aborted) return;
       closing.abort();
       void task?.destroy();
-      setLoad({ pdf: null, error });
+      setOutcome({ key, pdf: null, error });
     };
     (async () => {
       const source = await documentSource(documentId, { version, length });
@@ -36,14 +43,16 @@ export function usePdfDocument(documentId: number, target: OpenTarget | null, to
       if (closing.signal.aborted) return void opened.destroy();
       task = opened;
       const pdf = await opened.promise;
-      if (!closing.signal.aborted) setLoad({ pdf, error: null });
+      if (!closing.signal.aborted) setOutcome({ key, pdf, error: null });
     })().catch(fail);
     return () => {
       closing.abort();
       void task?.destroy();
     };
-  }, [documentId, version, length, token, round]);
+  }, [key, documentId, version, length]);
 
   const retry = useCallback(() => setRound((value) => value + 1), []);
-  return { ...load, retry };
+  // Until this opening has given something, nothing is shown: an earlier document is closed.
+  const current = outcome?.key === key ? outcome : null;
+  return { pdf: current?.pdf ?? null, error: current?.error ?? null, retry };
 }

@@ -33,7 +33,7 @@ export function LoginScreen() {
 
   return (
     <main className="login">
-      <form className="login__card" onSubmit={submit}>
+      <form className="login__card" onSubmit={(event) => void submit(event)}>
         <div className="login__brand">
           <img src="/icon.svg" alt="" width={56} height={56} />
           <div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { canChair, canManage, roleIn } from "../auth/roles";
@@ -30,10 +30,13 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const stored = useStoredVersions();
   const [selectedId, setSelectedId] = useState<number | null>(null);
 
-  // Following the chair: the selection moves with the current item.
-  useEffect(() => {
+  // Following the chair: the selection moves with the current item, whenever it (or following)
+  // changes; adjusted while rendering, so no frame shows the old selection.
+  const [followed, setFollowed] = useState<{ follow: boolean; current: number | null } | null>(null);
+  if (followed === null || followed.follow !== followChair || followed.current !== current) {
+    setFollowed({ follow: followChair, current });
     if (followChair && current !== null) setSelectedId(current);
-  }, [followChair, current]);
+  }
 
   const meeting = state.meeting;
   if (status === "forbidden") {

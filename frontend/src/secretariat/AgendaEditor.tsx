@@ -44,7 +44,7 @@ export function AgendaEditor({ meetingId, agenda }: { meetingId: number; agenda:
     <section className="panel">
       <h2>{t("meeting.agenda")}</h2>
       <AgendaOrganizer meetingId={meetingId} agenda={agenda} />
-      <form className="agenda-form" onSubmit={add}>
+      <form className="agenda-form" onSubmit={(event) => void add(event)}>
         <h3>{t("secretariat.addItem")}</h3>
         <label className="field">
           <span>{t("secretariat.itemTitle")}</span>

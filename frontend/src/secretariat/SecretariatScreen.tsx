@@ -65,7 +65,7 @@ export default function SecretariatScreen() {
           <p className="empty">{t("secretariat.noCouncil")}</p>
         ) : (
           <>
-            <form className="panel" onSubmit={create}>
+            <form className="panel" onSubmit={(event) => void create(event)}>
               <h2>{t("secretariat.newMeeting")}</h2>
               <label className="field">
                 <span>{t("secretariat.council")}</span>

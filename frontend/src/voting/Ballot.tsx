@@ -2,7 +2,7 @@
 // moment after it appears (a double tap cannot send), and a ballot that could not be sent is
 // sent again by itself — on a timer with backoff, when the network returns, when the live
 // channel reconnects — with the same Idempotency-Key, until accepted, refused or the poll closes.
-import { useEffect, useReducer, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import { ApiError, messageOf } from "../api/errors";
 import { castBallot, getPoll, type Poll, type PollId } from "../api/voting";
 import { useI18n } from "../i18n/I18nProvider";
@@ -25,16 +25,16 @@ function isClosedConflict(error: ApiError): boolean {
   return error.status === 409 && /closed|not_open|draft/.test(error.code);
 }
 
-/** Re-renders once the confirm control is armed. */
+/** Whether the confirm control looks armed: from its armedAt on (sending checks the clock itself). */
 function useArmed(state: BallotState): boolean {
-  const [, setTick] = useState(0);
+  const [armed, setArmed] = useState<number | null>(null); // the armedAt that has come
   const armedAt = state.step === "confirming" ? state.armedAt : null;
   useEffect(() => {
     if (armedAt === null) return;
-    const timer = setTimeout(() => setTick((tick) => tick + 1), Math.max(0, armedAt - Date.now()));
+    const timer = setTimeout(() => setArmed(armedAt), Math.max(0, armedAt - Date.now()));
     return () => clearTimeout(timer);
   }, [armedAt]);
-  return canSend(state, Date.now());
+  return armedAt !== null && armed === armedAt;
 }
 
 /** Sends a waiting ballot again: after its backoff delay, when the browser is back online, and
@@ -43,18 +43,21 @@ function useAutoRetry(state: BallotState, retry: () => void): void {
   const { status } = useLiveMeeting();
   const lastStatus = useRef(status);
   const waiting = state.step === "retrying";
+  // The retry of the moment it fires (it reads the state of that moment).
+  const retryNow = useEffectEvent(retry);
   useEffect(() => {
     const delay = retryDelay(state);
     if (delay === null) return;
-    const timer = setTimeout(retry, delay);
-    globalThis.addEventListener("online", retry);
+    const again = () => retryNow();
+    const timer = setTimeout(again, delay);
+    globalThis.addEventListener("online", again);
     return () => {
       clearTimeout(timer);
-      globalThis.removeEventListener("online", retry);
+      globalThis.removeEventListener("online", again);
     };
   }, [state]);
   useEffect(() => {
-    if (waiting && status === "live" && lastStatus.current !== "live") retry();
+    if (waiting && status === "live" && lastStatus.current !== "live") retryNow();
     lastStatus.current = status;
   }, [status, waiting]);
 }
@@ -62,8 +65,6 @@ function useAutoRetry(state: BallotState, retry: () => void): void {
 export function Ballot({ poll }: { poll: Poll }) {
   const { t } = useI18n();
   const [state, dispatch] = useReducer(ballotReducer, poll, initialBallot);
-  const current = useRef(state);
-  current.current = state;
   const maxChoices = Math.max(1, poll.max_choices ?? 1);
   const armed = useArmed(state);
   const closed = poll.state === "closed";
@@ -104,17 +105,15 @@ export function Ballot({ poll }: { poll: Poll }) {
   }
 
   function send() {
-    const now = current.current;
-    if (!canSend(now, Date.now()) || now.step !== "confirming") return;
+    if (!canSend(state, Date.now()) || state.step !== "confirming") return;
     dispatch({ type: "send", now: Date.now() });
-    void deliver(now.choice);
+    void deliver(state.choice);
   }
 
   function retry() {
-    const now = current.current;
-    if (now.step !== "retrying") return;
+    if (state.step !== "retrying") return;
     dispatch({ type: "retry" });
-    void deliver(now.choice);
+    void deliver(state.choice);
   }
 
   useAutoRetry(state, retry);

@@ -1,7 +1,7 @@
 // The deputy's voting panel: it appears as soon as the chair opens a poll (live state), with the
 // ballot, the countdown, and "Đã biểu quyết" afterwards; once closed, the result stays while the
 // meeting is on the poll's item (also after a reload) until the deputy closes it.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { hasVotingRight } from "../auth/roles";
 import { useSession } from "../auth/SessionProvider";
 import { displayContent } from "../display/displayMode";
@@ -23,9 +23,7 @@ export function VotingPanel() {
   const pollKey = poll ? `${String(poll.id)}:${poll.state}` : null;
 
   // A newly opened poll always shows itself, even if the previous one was hidden.
-  useEffect(() => {
-    if (poll?.state === "open") setDismissedResult(null);
-  }, [poll?.id, poll?.state]);
+  if (poll?.state === "open" && dismissedResult !== null) setDismissedResult(null);
 
   if (!poll || poll.state === "draft" || !onScreen) return null;
   if (poll.state === "closed" && (dismissedResult === String(poll.id) || resultDismissed(localStorage, poll.id))) return null;
