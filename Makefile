@@ -67,10 +67,14 @@ $(NODE_HOME)/bin/node:
 
 node: $(NODE_HOME)/bin/node
 
-frontend: node
-	@if [ -f frontend/package.json ]; then \
-		cd frontend && { [ -d node_modules ] || $(NODE_PATH_ENV) npm ci --no-audit --no-fund; } && $(NODE_PATH_ENV) npm run build; \
-	fi
+# The front end's packages, installed again whenever package-lock.json changes.
+FRONTEND_DEPS := frontend/node_modules/.package-lock.json
+$(FRONTEND_DEPS): frontend/package-lock.json | $(NODE_HOME)/bin/node
+	cd frontend && $(NODE_PATH_ENV) npm ci --no-audit --no-fund
+	touch $@
+
+frontend: $(FRONTEND_DEPS)
+	cd frontend && $(NODE_PATH_ENV) npm run build
 
 migrate: install
 	$(BIN)/kyhop db upgrade
@@ -88,15 +92,15 @@ run: install frontend demo
 test-python: install-test fonts chromium frontend
 	KYHOP_FUZZ_SEED=$${KYHOP_FUZZ_SEED-$(FUZZ_SEED)} $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
-test-frontend: node
-	@if [ -f frontend/package.json ]; then \
-		cd frontend && { [ -d node_modules ] || $(NODE_PATH_ENV) npm ci --no-audit --no-fund; } && $(NODE_PATH_ENV) npm test; \
-	fi
+test-frontend: $(FRONTEND_DEPS)
+	cd frontend && $(NODE_PATH_ENV) npm test
 
 # Static checks (rules and why: pyproject.toml [tool.ruff.lint]; docs/testing.md).
-lint: install-test
+# eslint rules: frontend/eslint.config.js; tsc runs in every build.
+lint: install-test $(FRONTEND_DEPS)
 	$(BIN)/ruff check app tests bench migrations
 	$(BIN)/mypy
+	cd frontend && $(NODE_PATH_ENV) npm run lint
 
 test: lint test-frontend test-python
 
