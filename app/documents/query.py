@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.kit.text import fold
 
@@ -38,9 +39,14 @@ class Word:
     folded: str
     exact: str | None
 
+    @cached_property
+    def tone(self) -> str | None:
+        """`exact`'s tone key, computed once per query word rather than once per page word."""
+        return None if self.exact is None else tone_key(self.exact)
+
     def matches(self, folded: str, exact: str) -> bool:
         return folded == self.folded and (self.exact is None or exact == self.exact
-                                          or tone_key(exact) == tone_key(self.exact))
+                                          or tone_key(exact) == self.tone)
 
 
 @dataclass(frozen=True)
