@@ -14,6 +14,10 @@ class SettingsError(Exception):
     """A setting has a wrong value; the message is one line naming it."""
 
 
+# The live channel records an open socket's use every minute: a shorter idle limit would race it.
+MIN_IDLE_MINUTES = 5
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="KYHOP_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
@@ -22,7 +26,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str = ""
     broker_url: str = ""
-    token_ttl_hours: int = Field(default=24 * 30, ge=1, le=24 * 366)
+    # A login lasts 12 hours from the login and ends after 30 minutes without use (an open live
+    # channel is use): OWASP ASVS 4.0.3 3.3.2, level 2. 0 minutes: no idle limit.
+    token_ttl_hours: int = Field(default=12, ge=1, le=24 * 366)
+    token_idle_minutes: int = Field(default=30, ge=0, le=24 * 60 * 366)
     max_upload_mb: int = Field(default=200, ge=1, le=10_000)
     max_json_kb: int = Field(default=1024, ge=1, le=100_000)
     allowed_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
@@ -51,6 +58,13 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("token_idle_minutes")
+    @classmethod
+    def _idle_off_or_minutes(cls, value: int) -> int:
+        if 0 < value < MIN_IDLE_MINUTES:
+            raise ValueError(f"0 (no idle limit) or at least {MIN_IDLE_MINUTES} minutes")
         return value
 
     @field_validator("log_level", mode="before")

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app import __version__
 from app.accounts.router import router as accounts_router
+from app.accounts.service import SessionRules
 from app.attendance.router import router as attendance_router
 from app.audit.anchoring import AnchorWriter
 from app.config import Settings, load_settings
@@ -45,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     documents = DocumentRuntime.build(settings, db)
     live = LiveRuntime(settings, db)
-    voting = VotingRuntime(db)
+    voting = VotingRuntime(db, SessionRules.from_settings(settings))
     anchors = AnchorWriter(db, settings.data_dir, settings.audit_anchor_s)
 
     @asynccontextmanager

@@ -33,7 +33,9 @@ async def authenticate_request(request: Request, uow: UnitOfWork, address: str, 
     if token is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
     try:
-        user, device = await service.authenticate(uow.session, token=token)
+        user, device = await service.authenticate(
+            uow.session, token=token,
+            rules=service.SessionRules.from_settings(request.app.state.settings))
     except NotAuthenticated:
         # Every 401 names the scheme (RFC 9110), also for an unknown, expired or revoked token.
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"}) from None

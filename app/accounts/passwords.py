@@ -6,7 +6,9 @@ from anyio import to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-MIN_PASSWORD_LENGTH = 8
+# OWASP ASVS 4.0.3 2.1.1 (level 2): at least 12 characters; 2.1.2: up to 128 or more.
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 256
 
 _hasher = PasswordHasher()
 # Verifying against this when the user does not exist keeps timing from revealing usernames.

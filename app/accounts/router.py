@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,7 +61,7 @@ async def login(
             device_name=body.device_name,
             user_agent=request.headers.get("user-agent", ""),
             address=address,
-            ttl=timedelta(hours=settings.token_ttl_hours),
+            ttl=service.SessionRules.from_settings(settings).lifetime,
         )
     except NotAuthenticated as exc:
         # Answer without raising so that the recorded failure is committed.

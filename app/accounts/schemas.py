@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.accounts.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from app.kit.schemas import MAX_ID, STRICT_INPUT, NoNul
 
 # pydantic checks the pattern before lower-casing, so the pattern admits capitals too.
@@ -13,7 +14,10 @@ Username = Annotated[
     StringConstraints(strip_whitespace=True, to_lower=True,
                       pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$"),
 ]
-Password = Annotated[str, StringConstraints(min_length=1, max_length=256)]
+Password = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PASSWORD_LENGTH)]
+# Only new passwords are held to the minimum: an older, shorter one still logs in.
+NewPassword = Annotated[str, StringConstraints(min_length=MIN_PASSWORD_LENGTH,
+                                               max_length=MAX_PASSWORD_LENGTH)]
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
                      NoNul]
 
@@ -61,7 +65,7 @@ class UserCreate(BaseModel):
 
     username: Username
     full_name: FullName
-    password: Annotated[str, StringConstraints(min_length=8, max_length=256)]
+    password: NewPassword
     is_admin: bool = False
 
 
@@ -69,7 +73,7 @@ class UserUpdate(BaseModel):
     model_config = STRICT_INPUT
 
     full_name: FullName | None = None
-    password: Annotated[str, StringConstraints(min_length=8, max_length=256)] | None = None
+    password: NewPassword | None = None
     is_active: bool | None = None
     is_admin: bool | None = None
 
@@ -78,7 +82,7 @@ class PasswordChange(BaseModel):
     model_config = STRICT_INPUT
 
     current_password: Password
-    new_password: Annotated[str, StringConstraints(min_length=8, max_length=256)]
+    new_password: NewPassword
 
 
 class DeviceOut(BaseModel):

@@ -11,13 +11,35 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.passwords import hash_password, verify_password
 from app.accounts.tokens import new_token, token_digest
 from app.audit.service import Actor, record
+from app.config import Settings
 from app.errors import Conflict, Forbidden, NotAuthenticated, NotFound
 from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.models import AuthToken, Council, Membership, User
 
-# Writing last_used_at on every request would turn reads into writes; once in a while is enough.
-LAST_USED_RESOLUTION = timedelta(minutes=5)
+# Writing last_used_at on every request would turn reads into writes; once a minute is enough,
+# and fine enough for an idle timeout of minutes (a login may end up to a minute early, never late).
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class SessionRules:
+    """How long a login lasts: from the login (absolute), and since its last use (idle)."""
+
+    lifetime: timedelta
+    idle: timedelta | None  # None: no idle limit
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SessionRules:
+        idle = settings.token_idle_minutes
+        return cls(lifetime=timedelta(hours=settings.token_ttl_hours),
+                   idle=timedelta(minutes=idle) if idle else None)
+
+    def allows(self, device: AuthToken, user: User, now: datetime, *, in_use: bool = False) -> bool:
+        """Whether a token still stands for its user at `now`. A token `in_use` (an open live
+        channel) cannot be idle; it still ends when revoked, expired or its user deactivated."""
+        return (device.revoked_at is None and device.expires_at > now and user.is_active
+                and (in_use or self.idle is None or now - device.last_used_at < self.idle))
 
 
 @dataclass(frozen=True)
@@ -131,8 +153,9 @@ def _guess_device(user_agent: str) -> str:
     return user_agent[:60] or "?"
 
 
-async def authenticate(session: AsyncSession, *, token: str) -> tuple[User, AuthToken]:
-    """The user behind a bearer token, if the token is known, unexpired and not revoked."""
+async def authenticate(session: AsyncSession, *, token: str,
+                       rules: SessionRules) -> tuple[User, AuthToken]:
+    """The user behind a bearer token, if the token is known and `rules` still allow it."""
     row = (
         await session.execute(
             select(AuthToken, User)
@@ -143,7 +166,7 @@ async def authenticate(session: AsyncSession, *, token: str) -> tuple[User, Auth
     if row is None:
         raise NotAuthenticated()
     device, user = row
-    if device.revoked_at is not None or device.expires_at <= utcnow() or not user.is_active:
+    if not rules.allows(device, user, utcnow()):
         raise NotAuthenticated()
     return user, device
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.passwords import hash_password
+from app.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password
 from app.audit.service import Actor, record
 from app.councils.member_file import MemberRow, RowError, raise_row_errors
 from app.councils.schemas import ImportResult, NewAccount
@@ -32,7 +32,7 @@ class _Plan:
 
 
 def initial_password() -> str:
-    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(10))
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(MIN_PASSWORD_LENGTH))
 
 
 def username_base(full_name: str) -> str:

@@ -31,6 +31,10 @@ log = logging.getLogger("kyhop.live")
 
 GAP_WAIT_S = 0.1
 RESYNC_EVERY_S = 2.0
+# Close codes (API.md): not authenticated, not allowed, no such meeting, could not keep up.
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
 CLOSE_OVERFLOW = 4409
 
 
@@ -43,9 +47,10 @@ class Subscriber:
     """One websocket: a bounded queue of (seq, text) and a sender task."""
 
     def __init__(self, socket: Socket, reader: ReaderKind, max_queue: int,
-                 metrics: LiveMetrics) -> None:
+                 metrics: LiveMetrics, *, token_id: int | None = None) -> None:
         self.socket = socket
         self.reader = reader
+        self.token_id = token_id  # the login it was opened with
         self.max_queue = max_queue
         self.metrics = metrics
         self.sent_seq = 0

@@ -19,16 +19,19 @@ from app.db import Database
 from app.errors import Forbidden, NotAuthenticated, NotFound
 from app.kit.schemas import Id
 from app.live.events import ReaderKind
-from app.live.hub import Channel, Hub, Subscriber
+from app.live.hub import (
+    CLOSE_FORBIDDEN,
+    CLOSE_NOT_FOUND,
+    CLOSE_UNAUTHENTICATED,
+    Channel,
+    Hub,
+    Subscriber,
+)
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
 from app.meetings.access import MeetingAccess, meeting_access
 
 router = APIRouter(tags=["live"])
-
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
 
 
 def _token(websocket: WebSocket) -> str | None:
@@ -38,16 +41,19 @@ def _token(websocket: WebSocket) -> str | None:
     return websocket.query_params.get("token") or None
 
 
-async def _authorise(db: Database, websocket: WebSocket, meeting_id: Id) -> MeetingAccess:
+async def _authorise(runtime: LiveRuntime, websocket: WebSocket,
+                     meeting_id: Id) -> tuple[MeetingAccess, int]:
+    """Who may follow this meeting, and with which login (its token's id)."""
     token = _token(websocket)
     if token is None:
         raise NotAuthenticated()
-    async with db.unit_of_work(write=False) as uow:
-        user, device = await accounts.authenticate(uow.session, token=token)
+    async with runtime.db.unit_of_work(write=False) as uow:
+        user, device = await accounts.authenticate(uow.session, token=token,
+                                                   rules=runtime.sessions.rules)
         client = websocket.client.host if websocket.client else ""
         principal = Principal(user=user, token_id=device.id, address=client)
         websocket.scope.setdefault("state", {})["user_id"] = user.id
-        return await meeting_access(uow.session, principal, meeting_id)
+        return await meeting_access(uow.session, principal, meeting_id), device.id
 
 
 async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Subscriber,
@@ -95,7 +101,7 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
     db: Database = websocket.app.state.db
     await websocket.accept()
     try:
-        access = await _authorise(db, websocket, meeting_id)
+        access, token_id = await _authorise(runtime, websocket, meeting_id)
     except NotAuthenticated:
         await websocket.close(CLOSE_UNAUTHENTICATED)
         return
@@ -108,7 +114,8 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
     since_text = websocket.query_params.get("since")
     since = int(since_text) if since_text and since_text.isdigit() else None
     reader: ReaderKind = "full" if access.reads_confidential else "guest"
-    subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics)
+    subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics,
+                            token_id=token_id)
     channel = await runtime.hub.join(meeting_id, subscriber)
     tasks: list[asyncio.Task[object]] = []
     try:

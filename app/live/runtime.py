@@ -7,12 +7,14 @@ import contextlib
 import logging
 from datetime import timedelta
 
+from app.accounts.service import SessionRules
 from app.config import Settings
 from app.db import Database
 from app.live.broker import Broker, broker_for
 from app.live.hub import Hub
 from app.live.metrics import LiveMetrics
 from app.live.retention import prune_events
+from app.live.sessions import LiveSessions
 
 log = logging.getLogger("kyhop.live")
 PRUNE_EVERY_S = 600
@@ -22,9 +24,10 @@ class LiveRuntime:
     def __init__(self, settings: Settings, db: Database) -> None:
         self.settings = settings
         self.db = db
-        self._prune_task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
         self.metrics = LiveMetrics()
         self.hub = Hub(db, self.metrics, max_queue=settings.live_queue_size)
+        self.sessions = LiveSessions(db, self.hub, SessionRules.from_settings(settings))
         self.broker: Broker = broker_for(settings)
         self.hub.forward = self.broker.publish
         db.publish = self.hub.on_commit
@@ -32,7 +35,8 @@ class LiveRuntime:
     async def start(self) -> None:
         await self.broker.start(self.hub.deliver, self.hub.notify, self.hub.resync)
         self.hub.start()
-        self._prune_task = asyncio.get_running_loop().create_task(self._prune_loop())
+        loop = asyncio.get_running_loop()
+        self._tasks = [loop.create_task(self._prune_loop()), loop.create_task(self.sessions.run())]
 
     async def _prune_loop(self) -> None:
         keep = timedelta(hours=self.settings.event_retention_hours)
@@ -44,9 +48,10 @@ class LiveRuntime:
             await asyncio.sleep(PRUNE_EVERY_S)
 
     async def stop(self) -> None:
-        if self._prune_task is not None:
-            self._prune_task.cancel()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
-                await self._prune_task
+                await task
         await self.hub.stop()
         await self.broker.stop()

@@ -22,7 +22,7 @@ from sqlalchemy import case, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.service import Principal, authenticate, needs_touch, touch
+from app.accounts.service import Principal, SessionRules, authenticate, needs_touch, touch
 from app.accounts.tokens import token_digest
 from app.audit.service import AuditEvent, record_many
 from app.db import Database
@@ -89,8 +89,9 @@ class _Batch:
 
 
 class BallotQueue:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, rules: SessionRules) -> None:
         self.db = db
+        self.rules = rules
         self._waiting: dict[int, list[BallotRequest]] = {}
         self._writers: dict[int, asyncio.Task[None]] = {}
 
@@ -135,7 +136,7 @@ class BallotQueue:
         one_by_one: list[BallotRequest] = []
         try:
             async with self.db.unit_of_work() as uow:
-                batch = await _read(uow.session, requests)
+                batch = await _read(uow.session, requests, self.rules)
                 for index, request in enumerate(requests):
                     try:
                         outcomes[index] = await _decide(uow.session, batch, request)
@@ -158,7 +159,7 @@ class BallotQueue:
         except IntegrityError:
             # Only a race the poll lock should already prevent: the same deputy's other request won.
             async with self.db.unit_of_work(write=False) as uow:
-                user, _ = await authenticate(uow.session, token=request.token)
+                user, _ = await authenticate(uow.session, token=request.token, rules=self.rules)
                 replayed = await replay(uow.session, user_id=user.id, key=request.key,
                                         scope=request.scope)
             if replayed is not None:
@@ -168,7 +169,7 @@ class BallotQueue:
     async def _cast_one(self, request: BallotRequest) -> str:
         async with self.db.unit_of_work() as uow:
             session = uow.session
-            user, device = await authenticate(session, token=request.token)
+            user, device = await authenticate(session, token=request.token, rules=self.rules)
             if needs_touch(device, utcnow()):
                 await touch(session, token_id=device.id)
             principal = Principal(user=user, token_id=device.id, address=request.address)
@@ -193,7 +194,8 @@ def _settle(request: BallotRequest, outcome: str | BaseException) -> None:
         request.answer.set_result(outcome)
 
 
-async def _read(session: AsyncSession, requests: list[BallotRequest]) -> _Batch:
+async def _read(session: AsyncSession, requests: list[BallotRequest],
+                rules: SessionRules) -> _Batch:
     poll_id, now = requests[0].poll_id, utcnow()
     digests = {request.digest for request in requests}
     users = {
@@ -201,7 +203,7 @@ async def _read(session: AsyncSession, requests: list[BallotRequest]) -> _Batch:
         for device, user in (await session.execute(
             select(AuthToken, User).join(User, User.id == AuthToken.user_id)
             .where(AuthToken.token_hash.in_(digests)))).all()
-        if device.revoked_at is None and device.expires_at > now and user.is_active
+        if rules.allows(device, user, now)
     }
     row = (await session.execute(
         select(Poll, Meeting.council_id).join(Meeting, Meeting.id == Poll.meeting_id)

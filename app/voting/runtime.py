@@ -16,6 +16,7 @@ import logging
 
 from sqlalchemy import func, select
 
+from app.accounts.service import SessionRules
 from app.audit.service import Actor
 from app.db import Database
 from app.kit.time import utcnow
@@ -32,12 +33,12 @@ COUNTDOWN_ACTOR = Actor(user_id=None, name="countdown", address="")
 
 
 class VotingRuntime:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, rules: SessionRules) -> None:
         self.db = db
         self._pending: dict[int, asyncio.Task[None]] = {}
         self._deadline_task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
-        self.ballots = BallotQueue(db)
+        self.ballots = BallotQueue(db, rules)
 
     def start(self) -> None:
         self._deadline_task = asyncio.get_running_loop().create_task(self._deadline_loop())

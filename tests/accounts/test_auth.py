@@ -257,11 +257,64 @@ async def test_token_in_the_query_string_is_not_accepted_for_http(client, world)
 
 
 async def test_a_read_refreshes_a_stale_last_used_time(client, world, db):
-    an_hour_ago = utcnow() - timedelta(hours=1)
-    token = await _add_token(db, world.users["deputy"], last_used_at=an_hour_ago)
+    ten_minutes_ago = utcnow() - timedelta(minutes=10)
+    token = await _add_token(db, world.users["deputy"], last_used_at=ten_minutes_ago)
     assert (await client.get(ME, headers=bearer(token))).status_code == 200
     device = (await db.rows("auth_tokens", token_hash=token_digest(token)))[0]
-    assert device["last_used_at"] > an_hour_ago + timedelta(minutes=59)
+    assert device["last_used_at"] > ten_minutes_ago + timedelta(minutes=9)
+
+
+# --- session lifetime (OWASP ASVS 4.0.3 3.3.2, level 2) -------------------------------------------
+
+def test_by_default_a_login_lasts_12_hours_and_30_idle_minutes(monkeypatch):
+    from app.config import Settings
+
+    for name in ("KYHOP_TOKEN_TTL_HOURS", "KYHOP_TOKEN_IDLE_MINUTES"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=None)
+    assert (settings.token_ttl_hours, settings.token_idle_minutes) == (12, 30)
+
+
+@pytest.mark.parametrize("minutes", ["1", "4", "-1"])
+def test_an_idle_limit_shorter_than_the_live_check_is_refused(monkeypatch, minutes):
+    from pydantic import ValidationError
+
+    from app.config import Settings
+
+    monkeypatch.setenv("KYHOP_TOKEN_IDLE_MINUTES", minutes)
+    with pytest.raises(ValidationError, match="token_idle_minutes"):
+        Settings(_env_file=None)
+
+
+async def test_a_token_unused_for_the_idle_limit_is_401(client, world, db, app):
+    idle = timedelta(minutes=app.state.settings.token_idle_minutes)
+    stale = await _add_token(db, world.users["deputy"],
+                             last_used_at=utcnow() - idle - timedelta(seconds=5))
+    recent = await _add_token(db, world.users["deputy"],
+                              last_used_at=utcnow() - idle + timedelta(minutes=2))
+    response = await client.get(ME, headers=bearer(stale))
+    assert_error(response, 401, "not_authenticated")
+    assert response.headers["www-authenticate"] == "Bearer"
+    # A token used within the limit works, and its use restarts the idle time.
+    assert (await client.get(ME, headers=bearer(recent))).status_code == 200
+    device = (await db.rows("auth_tokens", token_hash=token_digest(recent)))[0]
+    assert utcnow() - device["last_used_at"] < timedelta(minutes=1)
+
+
+async def test_a_ballot_with_an_idle_token_is_401(client, world, db, app):
+    idle = timedelta(minutes=app.state.settings.token_idle_minutes)
+    stale = await _add_token(db, world.users["deputy"],
+                             last_used_at=utcnow() - idle - timedelta(seconds=5))
+    response = await client.post("/api/v1/polls/1/ballots", headers=bearer(stale),
+                                 json={"option_ids": [1]})
+    assert_error(response, 401, "not_authenticated")
+
+
+async def test_without_an_idle_limit_only_the_lifetime_counts(client, world, db, app):
+    app.state.settings.token_idle_minutes = 0
+    token = await _add_token(db, world.users["deputy"],
+                             last_used_at=utcnow() - timedelta(days=3))
+    assert (await client.get(ME, headers=bearer(token))).status_code == 200
 
 
 # --- /me -----------------------------------------------------------------------------------------
@@ -430,19 +483,26 @@ async def test_change_password_with_a_wrong_current_password_changes_nothing(cli
     before = await db.snapshot()
     response = await client.post("/api/v1/me/password", headers=world.headers("deputy"),
                                  json={"current_password": "sai-roi-nhe",
-                                       "new_password": "moi-moi-moi"})
+                                       "new_password": "moi-moi-moi-moi"})
     assert_error(response, 403, "wrong_password")
     assert await db.snapshot() == before
     assert (await client.get(ME, headers=bearer(other))).status_code == 200
 
 
-async def test_change_password_too_short_is_422(client, world, db):
+@pytest.mark.parametrize("new_password", ["ngan", "11-ky-tu-ne", "mật-khẩu-ôi"])
+async def test_change_password_shorter_than_12_characters_is_422(client, world, db, new_password):
     before = await db.snapshot()
     response = await client.post("/api/v1/me/password", headers=world.headers("deputy"),
-                                 json={"current_password": PASSWORD, "new_password": "ngan"})
+                                 json={"current_password": PASSWORD, "new_password": new_password})
     error = assert_error(response, 422, "validation_error")
     assert [d["field"] for d in error["details"]] == ["body.new_password"]
     assert await db.snapshot() == before
+
+
+async def test_a_new_password_of_12_characters_is_accepted(client, world):
+    response = await client.post("/api/v1/me/password", headers=world.headers("deputy"),
+                                 json={"current_password": PASSWORD, "new_password": "mật-khẩu-ôii"})
+    assert response.status_code == 204, response.text
 
 
 # --- language ------------------------------------------------------------------------------------

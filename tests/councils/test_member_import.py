@@ -113,7 +113,7 @@ async def test_csv_import_creates_members_and_their_accounts(client, world, db):
     assert [(a["row"], a["full_name"]) for a in accounts] == [
         (3, "Nguyễn Thị Diễm Hà"), (4, "Trần Minh Tuấn"), (5, "Lâm Thị Bé"), (6, "Hà Văn Hải")]
     assert [a["username"] for a in accounts] == ["hantd", "tuantm", "belt", "haihv"]
-    assert all(len(a["password"]) >= 8 for a in accounts)
+    assert all(len(a["password"]) >= 12 for a in accounts)
     assert len({a["password"] for a in accounts}) == 4
 
     assert await db.count("memberships", council_id=world.council_a) == members_before + 4
