@@ -87,6 +87,14 @@ class WriterTurn:
             self._lock.release()
 
 
+_WRITES = "kyhop.writes"
+
+
+def writes(session: AsyncSession) -> bool:
+    """Whether this session is a writing unit of work's (a request that may change data)."""
+    return bool(session.info.get(_WRITES))
+
+
 class UnitOfWork:
     """A session plus what to do once its transaction has committed."""
 
@@ -138,6 +146,7 @@ class Database:
             await turn.begin()
         try:
             async with factory() as session:
+                session.info[_WRITES] = write
                 uow = UnitOfWork(session, self.publish, turn)
                 try:
                     yield uow

@@ -1,4 +1,6 @@
-"""Demo data: Nghệ An's provincial council and two district councils, with people to log in as."""
+"""Demo data after the 2025 reform: Nghệ An's provincial council, two of its communes (one
+formed from the former Diễn Châu district, whose dissolved council stays readable), agencies
+with respondents, and people to log in as."""
 
 from __future__ import annotations
 
@@ -22,7 +24,19 @@ from app.kit.pdfgen import text_pdf
 from app.kit.text import slug
 from app.kit.time import utcnow
 from app.meetings.access import MeetingAccess
-from app.models import AgendaItem, Committee, Council, Meeting, Membership, Sitting, Term, User
+from app.models import (
+    Agency,
+    AgendaItem,
+    Committee,
+    Council,
+    CouncilSuccession,
+    Meeting,
+    Membership,
+    Sitting,
+    Term,
+    User,
+)
+from app.models.vocabulary import CouncilLevel, Role, UnitKind
 
 DEMO_PASSWORD = "kyhop2026"  # noqa: S105 - the demo's published password
 
@@ -57,9 +71,23 @@ DEMO_LOGINS = [
     DemoLogin("chutoa", "chủ tọa HĐND tỉnh Nghệ An / chair"),
     DemoLogin("daibieu01", "đại biểu / deputy (daibieu01 … daibieu60)"),
     DemoLogin("khachmoi", "khách mời / guest"),
-    DemoLogin("thuky.dienchau", "thư ký HĐND huyện Diễn Châu / secretary"),
-    DemoLogin("thuky.thaihoa", "thư ký HĐND thị xã Thái Hòa / secretary"),
+    DemoLogin("traloi.sotc", "Giám đốc Sở Tài chính, người trả lời chất vấn / respondent"),
+    DemoLogin("thuky.dienchau", "thư ký HĐND xã Diễn Châu / commune secretary"),
+    DemoLogin("thuky.thanhvinh", "thư ký HĐND phường Thành Vinh / ward secretary"),
 ]
+
+# (name, kind, respondent's username, full name, position)
+_AGENCIES = [
+    ("Ủy ban nhân dân tỉnh Nghệ An", "people_committee", "traloi.ubnd", "Hoàng Nghĩa Hiếu",
+     "Phó Chủ tịch UBND tỉnh"),
+    ("Sở Tài chính", "department", "traloi.sotc", "Trịnh Thanh Hải", "Giám đốc Sở Tài chính"),
+    ("Sở Nông nghiệp và Môi trường", "department", "traloi.sonnmt", "Phùng Thành Vinh",
+     "Giám đốc Sở Nông nghiệp và Môi trường"),
+    ("Tòa án nhân dân tỉnh Nghệ An", "court", "traloi.toaan", "Nguyễn Văn Trung", "Chánh án"),
+    ("Viện kiểm sát nhân dân tỉnh Nghệ An", "procuracy", "traloi.vks", "Lê Văn Sơn",
+     "Viện trưởng"),
+]
+DISTRICTS_ENDED = date(2025, 7, 1)
 
 
 def _person(rng: random.Random) -> str:
@@ -92,37 +120,55 @@ async def load_demo(session: AsyncSession, *, store: BlobStore | None = None,
                      target_id=person.id, details={"username": username, "source": "demo"})
         return person
 
-    async def council(name: str, level: str, code: str, parent: Council | None) -> Council:
-        body = Council(name=name, level=level, code=code, parent_id=parent.id if parent else None)
+    async def council(name: str, level: CouncilLevel, code: str, parent: Council | None, *,
+                      unit_kind: UnitKind | None = None, dissolved_on: date | None = None) -> Council:
+        body = Council(name=name, level=level, unit_kind=unit_kind or level, code=code,
+                       parent_id=parent.id if parent else None, dissolved_on=dissolved_on)
         session.add(body)
         await session.flush()
         await record(session, actor=actor, action="council.create", target_type="council",
                      target_id=body.id, council_id=body.id, details={"name": name, "source": "demo"})
         return body
 
-    async def member(body: Council, person: User, role: str, *, title: str = "", unit: str = "",
-                     committee: Committee | None = None, term: Term | None = None) -> None:
+    async def member(body: Council, person: User, role: Role, *, title: str = "", unit: str = "",
+                     committee: Committee | None = None, term: Term | None = None,
+                     agency: Agency | None = None, carried_from: Membership | None = None
+                     ) -> Membership:
         membership = Membership(council_id=body.id, user_id=person.id, role=role,
                                 voting_right=role in ("deputy", "chair"), title=title, unit=unit,
                                 committee_id=committee.id if committee else None,
-                                term_id=term.id if term else None)
+                                term_id=term.id if term else None,
+                                agency_id=agency.id if agency else None,
+                                carried_from_id=carried_from.id if carried_from else None)
         session.add(membership)
         await session.flush()
         await record(session, actor=actor, action="member.add", target_type="membership",
                      target_id=membership.id, council_id=body.id,
                      details={"user_id": person.id, "role": role, "source": "demo"})
+        return membership
 
     await user("admin", "Quản trị hệ thống", is_admin=True)
     province = await council("HĐND tỉnh Nghệ An", "province", "40", None)
-    dien_chau = await council("HĐND huyện Diễn Châu", "district", "425", province)
-    thai_hoa = await council("HĐND thị xã Thái Hòa", "district", "414", province)
+    former_district = await council("HĐND huyện Diễn Châu", "district", "425", province,
+                                    dissolved_on=DISTRICTS_ENDED)
+    dien_chau = await council("HĐND xã Diễn Châu", "commune", "17875", province)
+    thanh_vinh = await council("HĐND phường Thành Vinh", "commune", "16681", province,
+                               unit_kind="ward")
+    session.add(CouncilSuccession(predecessor_id=former_district.id, successor_id=dien_chau.id))
 
-    term = Term(council_id=province.id, name="Khóa XVIII (2021–2026)",
-                starts_on=date(2021, 6, 1), ends_on=date(2026, 6, 30))
+    session.add(Term(council_id=province.id, name="Khóa XVIII (2021–2026)",
+                     starts_on=date(2021, 6, 1), ends_on=date(2026, 3, 14)))
+    term = Term(council_id=province.id, name="Khóa XIX (2026–2031)", starts_on=date(2026, 3, 15))
     session.add(term)
     committees = [Committee(council_id=province.id, name=n, kind=k) for n, k in _COMMITTEES]
     session.add_all(committees)
     await session.flush()
+    for name, kind, username, full_name, position in _AGENCIES:
+        agency = Agency(council_id=province.id, name=name, kind=kind)
+        session.add(agency)
+        await session.flush()
+        await member(province, await user(username, full_name), "respondent", title=position,
+                     agency=agency)
 
     secretary = await user("thuky", "Lê Thị Minh Hằng")
     await member(province, secretary, "secretary", title="Phó Chánh Văn phòng", term=term)
@@ -139,17 +185,58 @@ async def load_demo(session: AsyncSession, *, store: BlobStore | None = None,
                      unit=_UNITS[number % len(_UNITS)], committee=committees[1 + number % 4],
                      term=term)
 
-    for district, slug_name in ((dien_chau, "dienchau"), (thai_hoa, "thaihoa")):
-        district_secretary = await user(f"thuky.{slug_name}", _person(rng))
-        await member(district, district_secretary, "secretary", title="Chuyên viên Văn phòng")
-        district_chair = await user(f"chutoa.{slug_name}", _person(rng))
-        await member(district, district_chair, "chair", title="Chủ tịch HĐND")
+    district_deputies = []
+    for number in range(1, 16):
+        person = await user(f"daibieu.huyendc{number:02d}", _person(rng))
+        district_deputies.append(await member(former_district, person, "deputy",
+                                              title=rng.choice(_TITLES)))
+    for commune, slug_name in ((dien_chau, "dienchau"), (thanh_vinh, "thanhvinh")):
+        commune_term = Term(council_id=commune.id, name="Nhiệm kỳ 2026–2031",
+                            starts_on=date(2026, 3, 15))
+        session.add(commune_term)
+        await session.flush()
+        await member(commune, await user(f"thuky.{slug_name}", _person(rng)), "secretary",
+                     title="Công chức Văn phòng HĐND và UBND", term=commune_term)
+        await member(commune, await user(f"chutoa.{slug_name}", _person(rng)), "chair",
+                     title="Chủ tịch HĐND", term=commune_term)
         for number in range(1, 16):
             person = await user(f"daibieu.{slug_name}{number:02d}", _person(rng))
-            await member(district, person, "deputy", title=rng.choice(_TITLES))
+            await member(commune, person, "deputy", title=rng.choice(_TITLES), term=commune_term)
+        if commune is dien_chau:
+            # The former district's deputies continue in the commune (Art. 54(4)).
+            for earlier in district_deputies:
+                await member(commune, await session.get_one(User, earlier.user_id), "deputy",
+                             title=earlier.title, term=commune_term, carried_from=earlier)
+        await _commune_meeting(session, actor=actor, council=commune)
     if store is not None and limits is not None:
         await _demo_meeting(session, actor=actor, council=province, store=store, limits=limits)
     await add_vote_meeting(session, actor=actor, council=province)
+
+
+async def _commune_meeting(session: AsyncSession, *, actor: Actor, council: Council) -> Meeting:
+    """A commune's regular meeting two weeks ahead, published, with a short agenda."""
+    opening = (utcnow() + timedelta(days=14)).astimezone(VIETNAM_TIME).replace(
+        hour=7, minute=30, second=0, microsecond=0)
+    meeting = Meeting(council_id=council.id, number=3, title="Kỳ họp thứ Ba", kind="regular",
+                      public=True, location=f"Hội trường {council.name.removeprefix('HĐND ')}",
+                      starts_at=opening, ends_at=opening + timedelta(hours=4), state="published",
+                      last_seq=0, updated_at=utcnow())
+    session.add(meeting)
+    await session.flush()
+    for position, (title, presenter) in enumerate(_COMMUNE_AGENDA):
+        session.add(AgendaItem(meeting_id=meeting.id, position=position, title=title,
+                               presenter=presenter, public=True, state="pending"))
+    await record(session, actor=actor, action="meeting.create", target_type="meeting",
+                 target_id=meeting.id, council_id=council.id, details={"source": "demo"})
+    return meeting
+
+
+_COMMUNE_AGENDA = [
+    ("Khai mạc kỳ họp", "Chủ tịch HĐND"),
+    ("Báo cáo tình hình kinh tế - xã hội 6 tháng cuối năm 2026", "Chủ tịch UBND"),
+    ("Tờ trình về dự toán ngân sách năm 2027", "Phó Chủ tịch UBND"),
+    ("Bế mạc kỳ họp", "Chủ tịch HĐND"),
+]
 
 
 async def _demo_meeting(session: AsyncSession, *, actor: Actor, council: Council,

@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from app import __version__
 from app.accounts.router import router as accounts_router
 from app.accounts.service import SessionRules
+from app.agencies.router import router as agencies_router
 from app.attendance.router import router as attendance_router
 from app.audit.anchoring import AnchorWriter
 from app.config import Settings, load_settings
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(accounts_router)
     app.include_router(councils_router)
+    app.include_router(agencies_router)
     app.include_router(meetings_router)
     app.include_router(documents_router)
     app.include_router(files_router)

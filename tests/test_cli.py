@@ -59,7 +59,9 @@ async def test_demo_loads_once_and_prints_logins(app, env) -> None:  # type: ign
         deputies = await uow.session.scalar(
             select(func.count()).select_from(Membership)
             .where(Membership.council_id == councils[0].id, Membership.role == "deputy"))
-    assert [c.level for c in councils] == ["province", "district", "district"]
+    assert [(c.level, c.unit_kind, c.dissolved_on is not None) for c in councils] == [
+        ("province", "province", False), ("district", "district", True),
+        ("commune", "commune", False), ("commune", "ward", False)]
     assert councils[0].name == "HĐND tỉnh Nghệ An"
     assert all(c.parent_id == councils[0].id for c in councils[1:])
     assert 55 <= deputies <= 65

@@ -35,7 +35,8 @@ class AttendanceEntry(BaseModel):
 
 class AttendanceSummary(BaseModel):
     seated: int
-    present: int
+    present: int = Field(description="in the hall or online")
+    online: int = Field(default=0, description="of those present, how many attend online")
     quorum_required: int
     quorate: bool
     items: list[AttendanceEntry]

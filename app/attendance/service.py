@@ -1,4 +1,5 @@
-"""Attendance (điểm danh): deputies check in, the secretariat marks present / absent / excused;
+"""Attendance (điểm danh): deputies check in, the secretariat marks present / absent / excused,
+and the chair or secretariat admits a deputy attending online (counted as present);
 seated, present and quorum are recomputed and pushed live with every change.
 
 Seated deputies are the council's members with a voting right (deputies and the chair).
@@ -18,7 +19,7 @@ from app.kit.time import utcnow
 from app.live.outbox import emit
 from app.meetings.access import MeetingAccess
 from app.models import Attendance, Council, Membership, User
-from app.models.vocabulary import AttendanceStatus
+from app.models.vocabulary import PRESENT_STATUSES, AttendanceStatus
 from app.voting.progress import refresh_open_poll
 from app.voting.rules import is_quorate, quorum_required
 
@@ -45,10 +46,10 @@ async def summary(session: AsyncSession, meeting_id: int, council_id: int) -> At
                         checked_in=user_id in marks and marks[user_id].checked_in_at is not None)
         for user_id, name in seated
     ]
-    present = sum(item.status == "present" for item in items)
+    present = sum(item.status in PRESENT_STATUSES for item in items)
     numerator, denominator = council.quorum_numerator, council.quorum_denominator
     return AttendanceSummary(
-        seated=len(items), present=present,
+        seated=len(items), present=present, online=sum(item.status == "online" for item in items),
         quorum_required=quorum_required(len(items), numerator, denominator),
         quorate=is_quorate(present, len(items), numerator, denominator), items=items)
 
@@ -111,7 +112,7 @@ async def mark_all_present(
         if row is None:
             session.add(Attendance(meeting_id=meeting_id, user_id=user_id, status="present",
                                    reason="", updated_at=now, marked_by=principal.user.id))
-        elif row.status != "present":
+        elif row.status not in PRESENT_STATUSES:  # an online deputy stays online
             row.status, row.reason, row.updated_at, row.marked_by = "present", "", now, principal.user.id
         else:
             continue
@@ -128,7 +129,11 @@ async def mark(
     session: AsyncSession, *, principal: Principal, access: MeetingAccess, user_id: int,
     status: AttendanceStatus, reason: str,
 ) -> AttendanceSummary:
-    access.require_manage()
+    # Admitting a deputy online is the chair's call as much as the secretariat's (Art. 35(1)).
+    if status == "online":
+        access.require_chair()
+    else:
+        access.require_manage()
     _require_open(access)
     if user_id not in {uid for uid, _ in await seated_deputies(session, access.meeting.council_id)}:
         raise NotFound()

@@ -1,4 +1,9 @@
-"""Who may see and manage a council. Another council's resource is 404, never 403."""
+"""Who may see and manage a council. Another council's resource is 404, never 403.
+
+A dissolved council is read-only: every request that writes (any method but GET, HEAD and
+OPTIONS, see UnitOfWork.writes) and reaches a dissolved council's data through these checks, or
+meeting_access, is refused with 409 `council_dissolved`; reading goes on as before.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
-from app.errors import Forbidden, NotFound
+from app.db import writes
+from app.errors import Conflict, Forbidden, NotFound
 from app.models import Council, Membership
 
 MANAGER_ROLES = frozenset({"secretary"})
@@ -28,6 +34,19 @@ class CouncilAccess:
         return self.is_admin or self.role in roles
 
 
+def ensure_sitting(council: Council) -> None:
+    if council.dissolved_on is not None:
+        raise Conflict("council_dissolved", day=council.dissolved_on.strftime("%d/%m/%Y"))
+
+
+async def ensure_writable(session: AsyncSession, council_id: int) -> None:
+    """In a writing unit of work, refuse a dissolved council (409)."""
+    if writes(session):
+        council = await session.get(Council, council_id)
+        if council is not None:
+            ensure_sitting(council)
+
+
 async def council_access(session: AsyncSession, principal: Principal, council_id: int) -> CouncilAccess:
     """The caller's standing in a council; 404 if the council is absent or not theirs."""
     council = await session.get(Council, council_id)
@@ -39,6 +58,8 @@ async def council_access(session: AsyncSession, principal: Principal, council_id
     )
     if membership is None and not principal.user.is_admin:
         raise NotFound()
+    if writes(session):
+        ensure_sitting(council)
     return CouncilAccess(council=council, membership=membership, is_admin=principal.user.is_admin)
 
 

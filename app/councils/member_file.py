@@ -29,6 +29,9 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "username": ("ten dang nhap", "tai khoan", "username", "login"),
     "role": ("vai tro", "role"),
     "voting_right": ("quyen bieu quyet", "bieu quyet", "voting right", "vote"),
+    # The agency a respondent answers for. Plain "cơ quan" stays the deputy's workplace (unit).
+    "agency": ("co quan tra loi", "co quan tra loi chat van", "co quan chiu trach nhiem",
+               "co quan cua nguoi tra loi", "agency"),
 }
 _ALIAS_TO_COLUMN = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
@@ -37,10 +40,13 @@ ROLE_WORDS = {
     "chu toa": "chair", "chu tich": "chair", "chair": "chair",
     "thu ky": "secretary", "secretary": "secretary", "van phong": "secretary",
     "khach moi": "guest", "khach": "guest", "guest": "guest",
+    "nguoi tra loi": "respondent", "nguoi tra loi chat van": "respondent",
+    "nguoi bi chat van": "respondent", "tra loi chat van": "respondent",
+    "respondent": "respondent",
 }
 TRUE_WORDS = {"co", "x", "1", "yes", "true", "c", "y"}
 FALSE_WORDS = {"khong", "0", "no", "false", "k", "n"}
-LIMITS = {"full_name": 200, "title": 200, "unit": 200}
+LIMITS = {"full_name": 200, "title": 200, "unit": 200, "agency": 200}
 
 
 @dataclass
@@ -52,6 +58,7 @@ class MemberRow:
     username: str | None = None
     role: str = "deputy"
     voting_right: bool = True
+    agency: str = ""
 
 
 @dataclass
@@ -222,10 +229,13 @@ def _validate_row(number: int, values: dict[str, str]) -> tuple[list[RowError], 
         errors.append(RowError(number, "row_bad_flag", {"value": values.get("voting_right", "")}))
     if role is not None and voting_right and role not in ("deputy", "chair"):
         errors.append(RowError(number, "voting_right_role"))
+    agency = values.get("agency", "")
+    if role == "respondent" and not agency:
+        errors.append(RowError(number, "respondent_agency"))
     if errors:
         return errors, None
     return [], MemberRow(
         row=number, full_name=full_name, title=values.get("title", ""),
         unit=values.get("unit", ""), username=username, role=role or "deputy",
-        voting_right=voting_right,
+        voting_right=voting_right, agency=agency,
     )

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password
+from app.agencies import service as agencies
 from app.audit.service import Actor, record
 from app.councils.member_file import MemberRow, RowError, raise_row_errors
 from app.councils.schemas import ImportResult, NewAccount
 from app.kit.text import fold, slug
-from app.models import Membership, User
+from app.models import Agency, Membership, User
 
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - letters to draw from
 
@@ -85,6 +86,7 @@ async def import_members(
             plans.append(_Plan(row, None, None))
     raise_row_errors(errors)
 
+    agencies = await _agencies_named(session, actor=actor, council_id=council_id, rows=rows)
     taken = await _taken_usernames(session, plans)
     created = updated = unchanged = 0
     accounts: list[NewAccount] = []
@@ -109,7 +111,7 @@ async def import_members(
             plan.user.full_name = row.full_name  # same person, spelling corrected
             renamed = True
         values = {"role": row.role, "voting_right": row.voting_right, "title": row.title,
-                  "unit": row.unit}
+                  "unit": row.unit, "agency_id": agencies[fold(row.agency)] if row.agency else None}
         if plan.membership is None:
             plan.membership = Membership(council_id=council_id, user_id=plan.user.id, **values)
             session.add(plan.membership)
@@ -130,6 +132,20 @@ async def import_members(
                      details={"user_id": plan.user.id, "source": "import", **values,
                               **({"full_name": row.full_name} if renamed else {})})
     return ImportResult(created=created, updated=updated, unchanged=unchanged, accounts=accounts)
+
+
+async def _agencies_named(session: AsyncSession, *, actor: Actor, council_id: int,
+                          rows: list[MemberRow]) -> dict[str, int]:
+    """Each agency the list names (folded name → id); those not known yet are created."""
+    known = {fold(agency.name): agency.id
+             for agency in await session.scalars(select(Agency).where(Agency.council_id == council_id))}
+    for row in rows:
+        if row.agency and fold(row.agency) not in known:
+            agency = await agencies.create_agency(
+                session, actor=actor, council_id=council_id, name=row.agency,
+                kind=agencies.kind_from_name(row.agency), parent_id=None)
+            known[fold(row.agency)] = agency.id
+    return known
 
 
 async def _taken_usernames(session: AsyncSession, plans: list[_Plan]) -> set[str]:

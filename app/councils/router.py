@@ -1,20 +1,25 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, UploadFile, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.deps import AdminUser, CurrentUser
-from app.councils import service
+from app.councils import service, succession
 from app.councils.access import MANAGER_ROLES, council_access, require_council_role
 from app.councils.member_file import read_member_file
 from app.councils.member_import import import_members
 from app.councils.schemas import (
+    CarryOverIn,
+    CarryOverResult,
     CommitteeCreate,
     CommitteeList,
     CommitteeOut,
     CouncilCreate,
     CouncilList,
     CouncilOut,
+    CouncilRef,
     CouncilUpdate,
+    DissolveIn,
     ImportResult,
     MemberCreate,
     MemberList,
@@ -34,43 +39,89 @@ router = APIRouter(prefix="/api/v1", tags=["councils"])
 MAX_MEMBER_FILE = 10 * 1024 * 1024
 
 
-def _member_out(membership: Membership, user: User) -> MemberOut:
+def _member_out(membership: Membership, user: User,
+                carried_from: dict[int, int] | None = None) -> MemberOut:
     return MemberOut(
         user_id=user.id, username=user.username, full_name=user.full_name, role=membership.role,
-        voting_right=membership.voting_right, title=membership.title, unit=membership.unit,
-        committee_id=membership.committee_id, term_id=membership.term_id,
+        voting_right=membership.voting_right, title=membership.title, position=membership.title,
+        unit=membership.unit, committee_id=membership.committee_id, term_id=membership.term_id,
+        agency_id=membership.agency_id,
+        carried_from_council_id=(carried_from or {}).get(membership.id),
     )
 
 
+async def _councils_out(session: AsyncSession, councils: list[Council]) -> list[CouncilOut]:
+    predecessors, successors, children = await succession.related(session, [c.id for c in councils])
+
+    def refs(found: list[Council]) -> list[CouncilRef]:
+        return [CouncilRef.model_validate(c) for c in found]
+
+    return [CouncilOut(
+        id=c.id, name=c.name, level=c.level, unit_kind=c.unit_kind, code=c.code,
+        parent_id=c.parent_id, quorum_numerator=c.quorum_numerator,
+        quorum_denominator=c.quorum_denominator, dissolved_on=c.dissolved_on,
+        predecessors=refs(predecessors[c.id]), successors=refs(successors[c.id]),
+        children=refs(children[c.id]), created_at=c.created_at) for c in councils]
+
+
+async def _council_out(session: AsyncSession, council: Council) -> CouncilOut:
+    return (await _councils_out(session, [council]))[0]
+
+
 @router.post("/councils", response_model=CouncilOut, status_code=status.HTTP_201_CREATED)
-async def create_council(body: CouncilCreate, admin: AdminUser, uow: UowDep) -> Council:
-    return await service.create_council(uow.session, actor=admin.actor, **body.model_dump())
+async def create_council(body: CouncilCreate, admin: AdminUser, uow: UowDep) -> CouncilOut:
+    council = await service.create_council(uow.session, actor=admin.actor, **body.model_dump())
+    return await _council_out(uow.session, council)
 
 
 @router.get("/councils", response_model=CouncilList)
 async def list_councils(principal: CurrentUser, uow: UowDep) -> CouncilList:
     councils = await service.visible_councils(uow.session, principal=principal)
-    return CouncilList(items=[CouncilOut.model_validate(c) for c in councils])
+    return CouncilList(items=await _councils_out(uow.session, councils))
 
 
 @router.get("/councils/{council_id:int}", response_model=CouncilOut)
-async def get_council(council_id: Id, principal: CurrentUser, uow: UowDep) -> Council:
-    return (await council_access(uow.session, principal, council_id)).council
+async def get_council(council_id: Id, principal: CurrentUser, uow: UowDep) -> CouncilOut:
+    council = (await council_access(uow.session, principal, council_id)).council
+    return await _council_out(uow.session, council)
 
 
 @router.patch("/councils/{council_id:int}", response_model=CouncilOut)
 async def update_council(
     council_id: Id, body: CouncilUpdate, principal: CurrentUser, uow: UowDep
-) -> Council:
-    return await service.update_council(uow.session, principal=principal, council_id=council_id,
-                                        changes=body.model_dump(exclude_unset=True))
+) -> CouncilOut:
+    council = await service.update_council(uow.session, principal=principal, council_id=council_id,
+                                           changes=body.model_dump(exclude_unset=True))
+    return await _council_out(uow.session, council)
+
+
+@router.post("/councils/{council_id:int}/dissolve", response_model=CouncilOut)
+async def dissolve_council(council_id: Id, body: DissolveIn, admin: AdminUser,
+                           uow: UowDep) -> CouncilOut:
+    """Giải thể: the council becomes read-only from `dissolved_on`; a successor takes over."""
+    council = (await council_access(uow.session, admin, council_id)).council
+    council = await succession.dissolve(uow.session, actor=admin.actor, council=council,
+                                        dissolved_on=body.dissolved_on,
+                                        successor_id=body.successor_id)
+    return await _council_out(uow.session, council)
+
+
+@router.post("/councils/{council_id:int}/members/carry-over", response_model=CarryOverResult)
+async def carry_over_members(council_id: Id, body: CarryOverIn, principal: CurrentUser,
+                             uow: UowDep) -> CarryOverResult:
+    """Carry the deputies of dissolved predecessors into this council (Art. 54(4))."""
+    carried, already = await succession.carry_over(
+        uow.session, principal=principal, council_id=council_id,
+        predecessor_ids=body.predecessor_ids, term_id=body.term_id)
+    return CarryOverResult(carried=carried, already_members=already)
 
 
 @router.get("/councils/{council_id:int}/members", response_model=MemberList)
 async def list_members(council_id: Id, principal: CurrentUser, uow: UowDep) -> MemberList:
     await council_access(uow.session, principal, council_id)
     members = await service.list_members(uow.session, council_id=council_id)
-    return MemberList(items=[_member_out(m, u) for m, u in members])
+    carried_from = await service.carried_from_councils(uow.session, [m for m, _ in members])
+    return MemberList(items=[_member_out(m, u, carried_from) for m, u in members])
 
 
 @router.post("/councils/{council_id:int}/members", response_model=MemberOut,

@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
+from app.councils.access import ensure_writable
 from app.errors import Forbidden, NotFound
 from app.models import Meeting, MeetingGuest, Membership
 
@@ -81,4 +82,5 @@ async def meeting_access(session: AsyncSession, principal: Principal, meeting_id
     )
     if visible is None:
         raise NotFound()
+    await ensure_writable(session, meeting.council_id)
     return MeetingAccess(meeting=meeting, role=role, is_admin=principal.user.is_admin)

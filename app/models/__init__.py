@@ -4,7 +4,7 @@ from app.models.accounts import AuthToken, LoginFailure, User
 from app.models.attendance import Attendance
 from app.models.audit import AuditEntry
 from app.models.base import Base
-from app.models.councils import Committee, Council, Membership, Term
+from app.models.councils import Agency, Committee, Council, CouncilSuccession, Membership, Term
 from app.models.documents import (
     Annotation,
     Document,
@@ -22,6 +22,7 @@ from app.models.meetings import (
 from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
+    "Agency",
     "AgendaItem",
     "Annotation",
     "Attendance",
@@ -30,6 +31,7 @@ __all__ = [
     "Base",
     "Committee",
     "Council",
+    "CouncilSuccession",
     "Document",
     "DocumentPage",
     "DocumentVersion",

@@ -16,7 +16,7 @@ class Attendance(Base):
     __tablename__ = "attendance"
     __table_args__ = (
         UniqueConstraint("meeting_id", "user_id"),
-        CheckConstraint("status IN ('present', 'absent', 'excused')", name="status"),
+        CheckConstraint("status IN ('present', 'online', 'absent', 'excused')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from typing import Literal
 
+# `district` only for councils dissolved on 2025-07-01 (Law 72/2025/QH15): none can be created.
 CouncilLevel = Literal["province", "district", "commune"]
-Role = Literal["secretary", "chair", "deputy", "guest"]
+# tỉnh, thành phố (trực thuộc trung ương); xã, phường, đặc khu; and the former huyện/quận/thị xã.
+UnitKind = Literal["province", "city", "commune", "ward", "special_zone", "district"]
+Role = Literal["secretary", "chair", "deputy", "guest", "respondent"]
+# Ủy ban nhân dân, Sở / ban ngành, Tòa án nhân dân, Viện kiểm sát nhân dân, other.
+AgencyKind = Literal["people_committee", "department", "court", "procuracy", "other"]
 CommitteeKind = Literal["standing", "board", "delegation", "other"]
-AttendanceStatus = Literal["present", "absent", "excused"]
+# `online`: attending remotely, admitted by the chair or secretary; counts as present (Art. 35(1)).
+AttendanceStatus = Literal["present", "online", "absent", "excused"]
+PRESENT_STATUSES: tuple[AttendanceStatus, ...] = ("present", "online")
 MeetingKind = Literal["regular", "thematic", "extraordinary"]
 MeetingState = Literal["draft", "published", "in_progress", "closed"]
 ItemState = Literal["pending", "current", "done"]

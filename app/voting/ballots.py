@@ -17,6 +17,7 @@ from app.errors import Conflict, Forbidden, NotFound
 from app.kit.time import utcnow
 from app.meetings.access import MeetingAccess
 from app.models import Attendance, Meeting, Membership, Poll, PollChoice, PollOption, PollVoter
+from app.models.vocabulary import PRESENT_STATUSES
 from app.voting import presets
 from app.voting.access import poll_access
 
@@ -40,7 +41,7 @@ async def ballot_context(session: AsyncSession, principal: Principal, poll_id: i
     # the wait, so reading them in the locking statement would miss the ballot just committed.
     await session.execute(select(Poll.id).where(Poll.id == poll_id).with_for_update())
     present = exists().where(Attendance.meeting_id == Poll.meeting_id, Attendance.user_id == user_id,
-                             Attendance.status == "present")
+                             Attendance.status.in_(PRESENT_STATUSES))
     voted = exists().where(PollVoter.poll_id == Poll.id, PollVoter.user_id == user_id)
     row = (await session.execute(
         select(Poll, Meeting, Membership.role, Membership.voting_right, present, voted)

@@ -41,7 +41,7 @@ from app.models import (
     PollVoter,
     User,
 )
-from app.models.vocabulary import Role
+from app.models.vocabulary import PRESENT_STATUSES, Role
 from app.voting import ballots, presets
 from app.voting.schemas import BallotAccepted
 
@@ -218,7 +218,7 @@ async def _read(session: AsyncSession, requests: list[BallotRequest],
         .where(Membership.council_id == council_id, Membership.user_id.in_(user_ids)))).all()}
     present = set(await session.scalars(select(Attendance.user_id).where(
         Attendance.meeting_id == poll.meeting_id, Attendance.user_id.in_(user_ids),
-        Attendance.status == "present")))
+        Attendance.status.in_(PRESENT_STATUSES))))
     voted = set(await session.scalars(select(PollVoter.user_id).where(
         PollVoter.poll_id == poll.id, PollVoter.user_id.in_(user_ids))))
     keys = {(users[r.digest][0].id, r.key) for r in requests if r.key is not None and r.digest in users}

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.documents.access import items_hidden_from_guests
 from app.live.outbox import emit
 from app.models import Attendance, Meeting, Membership, Poll, PollVoter
-from app.models.vocabulary import Audience
+from app.models.vocabulary import PRESENT_STATUSES, Audience
 
 
 def may_vote(poll: Poll, council_id: int) -> ColumnElement[bool]:
@@ -22,7 +22,7 @@ def may_vote(poll: Poll, council_id: int) -> ColumnElement[bool]:
     if poll.require_presence:
         condition = and_(condition, exists().where(
             Attendance.meeting_id == poll.meeting_id, Attendance.user_id == Membership.user_id,
-            Attendance.status == "present"))
+            Attendance.status.in_(PRESENT_STATUSES)))
     return condition
 
 

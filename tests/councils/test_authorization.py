@@ -73,6 +73,13 @@ CREATE_TERM = Endpoint("POST", "/api/v1/councils/{A}/terms",
 LIST_COMMITTEES = Endpoint("GET", "/api/v1/councils/{A}/committees")
 CREATE_COMMITTEE = Endpoint("POST", "/api/v1/councils/{A}/committees",
                             {"name": "Ban Pháp chế", "kind": "board"}, writes=True)
+# B, the commune under A: dissolving A itself would need a successor for B.
+DISSOLVE_COUNCIL = Endpoint("POST", "/api/v1/councils/{B}/dissolve", {"dissolved_on": "2025-07-01"},
+                            writes=True)
+CARRY_OVER = Endpoint("POST", "/api/v1/councils/{A}/members/carry-over", {}, writes=True)
+LIST_AGENCIES = Endpoint("GET", "/api/v1/councils/{A}/agencies")
+CREATE_AGENCY = Endpoint("POST", "/api/v1/councils/{A}/agencies",
+                         {"name": "Sở Tài chính", "kind": "department"}, writes=True)
 
 # The matrix. Columns follow CALLERS:
 #              anonymous outsider other_sec guest deputy chair secretary admin
@@ -102,6 +109,10 @@ MATRIX: dict[Endpoint, tuple[int, ...]] = {
     CREATE_TERM:      (401, 404, 404, 403, 403, 403, 201, 201),
     LIST_COMMITTEES:  (401, 404, 404, 200, 200, 200, 200, 200),
     CREATE_COMMITTEE: (401, 404, 404, 403, 403, 403, 201, 201),
+    DISSOLVE_COUNCIL: (401, 403, 403, 403, 403, 403, 403, 200),
+    CARRY_OVER:       (401, 404, 404, 403, 403, 403, 200, 200),
+    LIST_AGENCIES:    (401, 404, 404, 200, 200, 200, 200, 200),
+    CREATE_AGENCY:    (401, 404, 404, 403, 403, 403, 201, 201),
 }
 
 CASES = [
@@ -117,7 +128,7 @@ IMPORT_CSV = "STT,Họ và tên,Chức vụ,Đơn vị\n1,Quách Thị Ngọc Di
 async def _names(world, db, caller: str) -> dict[str, int]:
     """What the placeholders of a path or body stand for, seen from this caller."""
     member = world.users["deputy_no_vote"]
-    names = {"A": world.council_a, "member": member, "new_member": world.users["outsider"],
+    names = {"A": world.council_a, "B": world.council_b, "member": member, "new_member": world.users["outsider"],
              "member_device": (await db.rows("auth_tokens", user_id=member))[0]["id"]}
     # Anonymous callers have no device; any id will do, they are refused before it matters.
     own = world.users.get(caller, member)
@@ -141,9 +152,9 @@ def test_the_matrix_covers_every_accounts_and_councils_endpoint(app):
         (method.upper(), path)
         for path, operations in app.openapi()["paths"].items()
         for method, operation in operations.items()
-        if set(operation.get("tags", ())) & {"accounts", "councils"}
+        if set(operation.get("tags", ())) & {"accounts", "councils", "agencies"}
     }
-    placeholders = {"{A}": "{council_id}", "{member}": "{user_id}", "{my_device}": "{device_id}",
+    placeholders = {"{A}": "{council_id}", "{B}": "{council_id}", "{member}": "{user_id}", "{my_device}": "{device_id}",
                     "{member_device}": "{device_id}"}
     covered = set()
     for endpoint in MATRIX:

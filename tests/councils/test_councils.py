@@ -9,10 +9,11 @@ import pytest
 from tests.contract import assert_error
 
 COUNCILS = "/api/v1/councils"
-COUNCIL_FIELDS = {"id", "name", "level", "code", "parent_id", "quorum_numerator",
-                  "quorum_denominator", "created_at"}
+COUNCIL_FIELDS = {"id", "name", "level", "unit_kind", "code", "parent_id", "quorum_numerator",
+                  "quorum_denominator", "dissolved_on", "predecessors", "successors", "children",
+                  "created_at"}
 MEMBER_FIELDS = {"user_id", "username", "full_name", "role", "voting_right", "title", "unit",
-                 "committee_id", "term_id"}
+                 "committee_id", "term_id", "position", "agency_id", "carried_from_council_id"}
 
 
 def detail_fields(error: dict) -> set[str]:
@@ -26,15 +27,17 @@ def members(world) -> str:
 
 # --- councils ------------------------------------------------------------------------------------
 
-async def test_admin_creates_a_commune_council_under_a_district(client, world, db):
+async def test_admin_creates_a_commune_council_under_a_province(client, world, db):
     response = await client.post(COUNCILS, headers=world.headers("admin"), json={
         "name": "HĐND xã Tân Phước Hưng", "level": "commune", "code": "X-31207",
-        "parent_id": world.council_b})
+        "parent_id": world.council_a})
     assert response.status_code == 201, response.text
     council = response.json()
     assert set(council) == COUNCIL_FIELDS
-    assert (council["name"], council["level"], council["code"], council["parent_id"]) == (
-        "HĐND xã Tân Phước Hưng", "commune", "X-31207", world.council_b)
+    assert (council["name"], council["level"], council["unit_kind"], council["code"],
+            council["parent_id"], council["dissolved_on"]) == (
+        "HĐND xã Tân Phước Hưng", "commune", "commune", "X-31207", world.council_a, None)
+    assert (council["predecessors"], council["successors"], council["children"]) == ([], [], [])
     assert (council["quorum_numerator"], council["quorum_denominator"]) == (2, 3)
     stored = await db.rows("councils", id=council["id"])
     assert stored[0]["code"] == "X-31207"
@@ -70,8 +73,8 @@ async def test_duplicate_code_is_409_and_nothing_is_written(client, world, db):
 
 
 @pytest.mark.parametrize(("level", "parent"), [
-    ("province", "council_b"),  # a province under a district
-    ("district", "council_b"),  # same level
+    ("province", "council_b"),  # a province under a commune
+    ("commune", "council_b"),  # same level
     ("province", "council_a"),  # a province under a province
 ])
 async def test_parent_must_be_of_a_higher_level(client, world, db, level, parent):
@@ -87,7 +90,7 @@ async def test_parent_must_be_of_a_higher_level(client, world, db, level, parent
 async def test_unknown_parent_is_422(client, world, db):
     before = await db.snapshot()
     response = await client.post(COUNCILS, headers=world.headers("admin"), json={
-        "name": "HĐND huyện Mồ Côi", "level": "district", "code": "MC1", "parent_id": 999999})
+        "name": "HĐND xã Mồ Côi", "level": "commune", "code": "MC1", "parent_id": 999999})
     error = assert_error(response, 422)
     assert detail_fields(error) == {"parent_id"}
     assert await db.snapshot() == before

@@ -253,7 +253,7 @@ async def test_two_bad_rows_are_both_named_and_nothing_is_written(client, world,
     assert error["details"] == [
         {"row": 4, "message": "Thiếu họ và tên"},
         {"row": 6, "message": "Vai trò \"Trưởng thôn\" không hợp lệ "
-                              "(đại biểu, chủ tọa, thư ký, khách mời)"},
+                              "(đại biểu, chủ tọa, thư ký, khách mời, người trả lời chất vấn)"},
     ]
     assert await db.count("memberships") == members
     assert await db.count("users") == users

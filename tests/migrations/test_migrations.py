@@ -73,3 +73,36 @@ def test_migration_files_are_named_by_date() -> None:
     assert names, "no migrations"
     for name in names:
         assert name[:16].replace("-", "").replace("_", "").isdigit(), name
+
+
+async def test_district_councils_are_kept_and_dissolved_on_the_day_the_reform_began(
+        empty_database: str) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+
+    upgrade(empty_database, "7d3f0b6c1a52")  # before the council network
+    engine = create_engine(load_settings(_env_file=None, database_url=empty_database))
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text(
+                "INSERT INTO councils (name, level, code, quorum_numerator, quorum_denominator, "
+                "created_at) VALUES ('HĐND huyện Nam Đàn', 'district', 'nam-dan', 2, 3, :at), "
+                "('HĐND tỉnh Nghệ An', 'province', 'nghe-an', 2, 3, :at), "
+                "('HĐND xã Kim Liên', 'commune', 'kim-lien', 2, 3, :at)"),
+                {"at": datetime(2024, 5, 1, tzinfo=UTC)})
+        upgrade(empty_database)
+        async with engine.connect() as connection:
+            rows = (await connection.execute(text(
+                "SELECT code, level, unit_kind, dissolved_on FROM councils ORDER BY code"))).all()
+            # A district council cannot sit again: the database refuses to undo the dissolution.
+            with pytest.raises(Exception, match="district_dissolved"):
+                await connection.execute(text(
+                    "UPDATE councils SET dissolved_on = NULL WHERE code = 'nam-dan'"))
+    finally:
+        await engine.dispose()
+    assert [(code, level, kind, str(day) if day else None) for code, level, kind, day in rows] == [
+        ("kim-lien", "commune", "commune", None),
+        ("nam-dan", "district", "district", "2025-07-01"),
+        ("nghe-an", "province", "province", None),
+    ]
