@@ -39,12 +39,17 @@ def ensure_sitting(council: Council) -> None:
         raise Conflict("council_dissolved", day=council.dissolved_on.strftime("%d/%m/%Y"))
 
 
+async def refuse_if_dissolved(session: AsyncSession, council_id: int) -> None:
+    """For checks made in a reading transaction before a write (an upload's permission)."""
+    council = await session.get(Council, council_id)
+    if council is not None:
+        ensure_sitting(council)
+
+
 async def ensure_writable(session: AsyncSession, council_id: int) -> None:
     """In a writing unit of work, refuse a dissolved council (409)."""
     if writes(session):
-        council = await session.get(Council, council_id)
-        if council is not None:
-            ensure_sitting(council)
+        await refuse_if_dissolved(session, council_id)
 
 
 async def council_access(session: AsyncSession, principal: Principal, council_id: int) -> CouncilAccess:

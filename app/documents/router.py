@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.deps import CurrentUser, OwnTransactionUser, authenticate_request, bearer_token
 from app.accounts.service import Principal
 from app.accounts.tokens import token_digest
+from app.councils.access import refuse_if_dissolved
 from app.db import Database
 from app.deps import ClientAddress, DatabaseDep, UowDep
 from app.documents import notes, service
@@ -60,6 +61,7 @@ async def _receive_checked_upload(
     async with db.unit_of_work(write=False) as uow:
         access = await meeting_access(uow.session, principal, meeting_id)
         access.require_manage()
+        await refuse_if_dissolved(uow.session, access.meeting.council_id)
         require_open(access.meeting)
         replayed = await replay(uow.session, user_id=principal.user.id, key=key,
                                 scope=scope_of(request))

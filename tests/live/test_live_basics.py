@@ -65,3 +65,16 @@ async def test_events_follow_in_order_and_resume_with_since(live_server, http, w
     assert [m["type"] for m in resumed] == ["meeting.updated", "agenda.current"]
     assert [m["seq"] for m in resumed] == [3, 4]
     assert device.state.data["meeting"]["current_item_id"] == first["id"]
+
+
+async def test_a_dissolved_councils_meeting_is_still_followed(live_server, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
+    meeting_id = await _published_meeting(http, world)
+    admin = world.headers("admin")
+    successor = (await http.post("/api/v1/councils", headers=admin, json={
+        "name": "HĐND tỉnh Kế Thừa", "level": "province", "code": "P-KT"})).json()
+    response = await http.post(f"/api/v1/councils/{world.council_a}/dissolve", headers=admin,
+                               json={"dissolved_on": "2025-07-01", "successor_id": successor["id"]})
+    assert response.status_code == 200, response.text
+    deputy = await tablet(meeting_id, "deputy")
+    snapshot = await deputy.receive()
+    assert snapshot["type"] == "snapshot" and snapshot["data"]["meeting"]["id"] == meeting_id

@@ -158,6 +158,8 @@ async def take_attendance(s: Scene) -> None:
     await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/attendance/{s.world.users['chair']}",
                                json={"status": "excused", "reason": "Đi công tác"},
                                headers=s.as_("secretary")))
+    await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/attendance/{s.world.users['chair']}",
+                               json={"status": "online"}, headers=s.as_("chair")))
 
 
 async def _poll(s: Scene, item: str, **body: Any) -> dict[str, Any]:

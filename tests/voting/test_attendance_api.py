@@ -107,3 +107,56 @@ async def test_mark_all_present_is_the_secretariats(client, world, open_meeting,
     response = await client.post(f"/api/v1/meetings/{open_meeting}/attendance/present",
                                  json={"except_user_ids": []}, headers=world.headers(who))
     assert response.status_code == status
+
+
+async def test_a_deputy_admitted_online_counts_as_present(client, world, open_meeting) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/meetings/{open_meeting}/attendance"
+    await client.post(f"/api/v1/meetings/{open_meeting}/check-in", headers=world.headers("deputy"))
+    # The chair admits themselves online: the chair may admit (Art. 35(1)), as may the secretariat.
+    admitted = await client.put(f"{url}/{world.users['chair']}", json={"status": "online"},
+                                headers=world.headers("chair"))
+    assert admitted.status_code == 200, admitted.text
+    summary = admitted.json()
+    assert (summary["seated"], summary["present"], summary["online"], summary["quorate"]) == (
+        2, 2, 1, True)
+    entry = next(i for i in summary["items"] if i["user_id"] == world.users["chair"])
+    assert (entry["status"], entry["checked_in"]) == ("online", False)
+    # "Everyone present" leaves an online deputy online.
+    everyone = await client.post(f"{url}/present", json={}, headers=world.headers("secretary"))
+    assert everyone.json()["online"] == 1
+
+
+@pytest.mark.parametrize(("who", "status"), [("secretary", 200), ("chair", 200), ("deputy", 403),
+                                             ("guest", 403)])
+async def test_who_may_admit_a_deputy_online(client, world, open_meeting, who, status) -> None:  # type: ignore[no-untyped-def]
+    response = await client.put(f"/api/v1/meetings/{open_meeting}/attendance/{world.users['deputy']}",
+                                json={"status": "online"}, headers=world.headers(who))
+    assert response.status_code == status, response.text
+
+
+async def test_only_the_secretariat_marks_other_statuses(client, world, open_meeting) -> None:  # type: ignore[no-untyped-def]
+    response = await client.put(f"/api/v1/meetings/{open_meeting}/attendance/{world.users['deputy']}",
+                                json={"status": "absent"}, headers=world.headers("chair"))
+    assert response.status_code == 403
+
+
+async def test_a_deputy_attending_online_votes_and_counts_in_the_present_basis(
+        client, world, hall, new_poll) -> None:  # type: ignore[no-untyped-def]
+    meeting = f"/api/v1/meetings/{hall.meeting_id}/attendance"
+    secretary, chair = world.headers("secretary"), world.headers("chair")
+    # The deputy was in the hall, then follows from home: marked absent, then admitted online.
+    assert (await client.put(f"{meeting}/{world.users['deputy']}", json={"status": "absent"},
+                             headers=secretary)).status_code == 200
+    poll = await new_poll(basis="present")
+    assert (await client.post(f"/api/v1/polls/{poll['id']}/open", headers=chair,
+                              json={"override_quorum": True})).status_code == 200
+    refused = await client.post(f"/api/v1/polls/{poll['id']}/ballots", headers=world.headers("deputy"),
+                                json={"option_ids": [poll["options"][0]["id"]]})
+    assert refused.status_code == 403, refused.text
+    assert (await client.put(f"{meeting}/{world.users['deputy']}", json={"status": "online"},
+                             headers=chair)).status_code == 200
+    accepted = await client.post(f"/api/v1/polls/{poll['id']}/ballots", headers=world.headers("deputy"),
+                                 json={"option_ids": [poll["options"][0]["id"]]})
+    assert accepted.status_code == 201, accepted.text
+    result = (await client.post(f"/api/v1/polls/{poll['id']}/close", headers=chair)).json()
+    assert result["result"]["present"] == 2
