@@ -244,6 +244,46 @@ export interface paths {
         patch: operations["update_council_api_v1_councils__council_id__patch"];
         trace?: never;
     };
+    "/api/v1/councils/{council_id}/dissolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dissolve Council
+         * @description Giải thể: the council becomes read-only from `dissolved_on`; a successor takes over.
+         */
+        post: operations["dissolve_council_api_v1_councils__council_id__dissolve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{council_id}/members/carry-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Carry Over Members
+         * @description Carry the deputies of dissolved predecessors into this council (Art. 54(4)).
+         */
+        post: operations["carry_over_members_api_v1_councils__council_id__members_carry_over_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/councils/{council_id}/members": {
         parameters: {
             query?: never;
@@ -327,6 +367,27 @@ export interface paths {
         put?: never;
         /** Create Committee */
         post: operations["create_committee_api_v1_councils__council_id__committees_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/councils/{council_id}/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Agencies */
+        get: operations["list_agencies_api_v1_councils__council_id__agencies_get"];
+        put?: never;
+        /**
+         * Create Agency
+         * @description An agency whose officials answer questions and petitions (UBND, Sở …, Tòa án, VKS).
+         */
+        post: operations["create_agency_api_v1_councils__council_id__agencies_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1053,6 +1114,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AgencyCreate */
+        AgencyCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @description people_committee (Ủy ban nhân dân), department (Sở, ban, ngành), court (Tòa án), procuracy (Viện kiểm sát), other
+             * @enum {string}
+             */
+            kind: "people_committee" | "department" | "court" | "procuracy" | "other";
+            /** Parent Id */
+            parent_id?: number | null;
+        };
+        /** AgencyList */
+        AgencyList: {
+            /** Items */
+            items: components["schemas"]["AgencyOut"][];
+        };
+        /** AgencyOut */
+        AgencyOut: {
+            /** Id */
+            id: number;
+            /** Council Id */
+            council_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "people_committee" | "department" | "court" | "procuracy" | "other";
+            /** Parent Id */
+            parent_id: number | null;
+            /** Respondents */
+            respondents?: components["schemas"]["Respondent"][];
+        };
         /** AgendaItemCreate */
         AgendaItemCreate: {
             /** Title */
@@ -1169,7 +1266,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "present" | "absent" | "excused";
+            status: "present" | "online" | "absent" | "excused";
             /** Reason */
             reason: string;
             /** Checked In */
@@ -1181,7 +1278,7 @@ export interface components {
              * Status
              * @enum {string}
              */
-            status: "present" | "absent" | "excused";
+            status: "present" | "online" | "absent" | "excused";
             /**
              * Reason
              * @default
@@ -1192,8 +1289,17 @@ export interface components {
         AttendanceSummary: {
             /** Seated */
             seated: number;
-            /** Present */
+            /**
+             * Present
+             * @description in the hall or online
+             */
             present: number;
+            /**
+             * Online
+             * @description of those present, how many attend online
+             * @default 0
+             */
+            online?: number;
             /** Quorum Required */
             quorum_required: number;
             /** Quorate */
@@ -1219,6 +1325,29 @@ export interface components {
         Body_import_member_file_api_v1_councils__council_id__members_import_post: {
             /** File */
             file: string;
+        };
+        /** CarryOverIn */
+        CarryOverIn: {
+            /**
+             * Predecessor Ids
+             * @description Which dissolved predecessors; all of them when left out.
+             */
+            predecessor_ids?: number[] | null;
+            /**
+             * Term Id
+             * @description The term the carried deputies join.
+             */
+            term_id?: number | null;
+        };
+        /** CarryOverResult */
+        CarryOverResult: {
+            /**
+             * Carried
+             * @description deputies who became members of this council
+             */
+            carried: number;
+            /** Already Members */
+            already_members: number;
         };
         /** CommitteeCreate */
         CommitteeCreate: {
@@ -1259,10 +1388,20 @@ export interface components {
              * @enum {string}
              */
             level: "province" | "district" | "commune";
+            /**
+             * Unit Kind
+             * @description tỉnh `province` / thành phố `city` for a province; xã `commune`, phường `ward` or đặc khu `special_zone` for a commune. Defaults to `province` / `commune`.
+             */
+            unit_kind?: ("province" | "city" | "commune" | "ward" | "special_zone" | "district") | null;
             /** Code */
             code: string;
             /** Parent Id */
             parent_id?: number | null;
+            /**
+             * Predecessor Ids
+             * @description Councils merged into this one (they keep their data).
+             */
+            predecessor_ids?: number[];
             /**
              * Quorum Numerator
              * @default 2
@@ -1290,6 +1429,11 @@ export interface components {
              * @enum {string}
              */
             level: "province" | "district" | "commune";
+            /**
+             * Unit Kind
+             * @enum {string}
+             */
+            unit_kind: "province" | "city" | "commune" | "ward" | "special_zone" | "district";
             /** Code */
             code: string;
             /** Parent Id */
@@ -1299,10 +1443,48 @@ export interface components {
             /** Quorum Denominator */
             quorum_denominator: number;
             /**
+             * Dissolved On
+             * @description null while the council sits; from this day it is read-only
+             */
+            dissolved_on: string | null;
+            /** Predecessors */
+            predecessors: components["schemas"]["CouncilRef"][];
+            /** Successors */
+            successors: components["schemas"]["CouncilRef"][];
+            /**
+             * Children
+             * @description for a province: its communes
+             */
+            children: components["schemas"]["CouncilRef"][];
+            /**
              * Created At
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * CouncilRef
+         * @description Another council, named: a predecessor, a successor or a child.
+         */
+        CouncilRef: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Code */
+            code: string;
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "province" | "district" | "commune";
+            /**
+             * Unit Kind
+             * @enum {string}
+             */
+            unit_kind: "province" | "city" | "commune" | "ward" | "special_zone" | "district";
+            /** Dissolved On */
+            dissolved_on: string | null;
         };
         /** CouncilUpdate */
         CouncilUpdate: {
@@ -1348,6 +1530,16 @@ export interface components {
              * @default false
              */
             current?: boolean;
+        };
+        /** DissolveIn */
+        DissolveIn: {
+            /**
+             * Dissolved On
+             * Format: date
+             */
+            dissolved_on: string;
+            /** Successor Id */
+            successor_id?: number | null;
         };
         /** DocumentDetail */
         DocumentDetail: {
@@ -1673,7 +1865,7 @@ export interface components {
              * Role
              * @enum {string}
              */
-            role: "secretary" | "chair" | "deputy" | "guest";
+            role: "secretary" | "chair" | "deputy" | "guest" | "respondent";
             /**
              * Voting Right
              * @default false
@@ -1681,9 +1873,15 @@ export interface components {
             voting_right?: boolean;
             /**
              * Title
+             * @description chức vụ; `position` is the same field
              * @default
              */
             title?: string;
+            /**
+             * Position
+             * @description chức vụ (same as `title`)
+             */
+            position?: string | null;
             /**
              * Unit
              * @default
@@ -1693,6 +1891,11 @@ export interface components {
             committee_id?: number | null;
             /** Term Id */
             term_id?: number | null;
+            /**
+             * Agency Id
+             * @description required for a respondent
+             */
+            agency_id?: number | null;
         };
         /** MemberList */
         MemberList: {
@@ -1711,32 +1914,48 @@ export interface components {
              * Role
              * @enum {string}
              */
-            role: "secretary" | "chair" | "deputy" | "guest";
+            role: "secretary" | "chair" | "deputy" | "guest" | "respondent";
             /** Voting Right */
             voting_right: boolean;
             /** Title */
             title: string;
+            /**
+             * Position
+             * @description chức vụ (same as `title`)
+             */
+            position: string;
             /** Unit */
             unit: string;
             /** Committee Id */
             committee_id: number | null;
             /** Term Id */
             term_id: number | null;
+            /** Agency Id */
+            agency_id: number | null;
+            /**
+             * Carried From Council Id
+             * @description the dissolved council this membership was carried over from
+             */
+            carried_from_council_id: number | null;
         };
         /** MemberUpdate */
         MemberUpdate: {
             /** Role */
-            role?: ("secretary" | "chair" | "deputy" | "guest") | null;
+            role?: ("secretary" | "chair" | "deputy" | "guest" | "respondent") | null;
             /** Voting Right */
             voting_right?: boolean | null;
             /** Title */
             title?: string | null;
+            /** Position */
+            position?: string | null;
             /** Unit */
             unit?: string | null;
             /** Committee Id */
             committee_id?: number | null;
             /** Term Id */
             term_id?: number | null;
+            /** Agency Id */
+            agency_id?: number | null;
         };
         /** MembershipBrief */
         MembershipBrief: {
@@ -1973,6 +2192,15 @@ export interface components {
             eligible: number;
             /** Voted */
             voted: number;
+        };
+        /** Respondent */
+        Respondent: {
+            /** User Id */
+            user_id: number;
+            /** Full Name */
+            full_name: string;
+            /** Position */
+            position: string;
         };
         /** SearchHit */
         SearchHit: {
@@ -4015,6 +4243,220 @@ export interface operations {
             };
         };
     };
+    dissolve_council_api_v1_councils__council_id__dissolve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                council_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DissolveIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    carry_over_members_api_v1_councils__council_id__members_carry_over_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                council_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarryOverIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarryOverResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     list_members_api_v1_councils__council_id__members_get: {
         parameters: {
             query?: never;
@@ -4877,6 +5319,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommitteeOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    list_agencies_api_v1_councils__council_id__agencies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                council_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    create_agency_api_v1_councils__council_id__agencies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                council_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgencyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyOut"];
                 };
             };
             /** @description Bad Request */

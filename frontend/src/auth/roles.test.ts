@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Me } from "../api/types";
-import { canChair, canManage, hasVotingRight, managedCouncils, roleIn } from "./roles";
+import { translator } from "../i18n/translate";
+import { canChair, canManage, hasVotingRight, managedCouncils, roleIn, roleLabel } from "./roles";
 
 function me(memberships: Me["memberships"], isAdmin = false): Me {
   return { id: 1, username: "u", full_name: "Người dùng", is_admin: isAdmin, memberships };
@@ -36,5 +37,21 @@ describe("roles", () => {
 
   it("list the councils a secretary prepares", () => {
     expect(managedCouncils(secretary)).toEqual([{ id: 1, name: "HĐND tỉnh" }]);
+  });
+
+  it("name each role, a respondent as one who answers questions", () => {
+    const vi = translator("vi");
+    expect(roleLabel(vi, "respondent")).toBe("Người trả lời chất vấn");
+    expect(roleLabel(vi, "secretary")).toBe("Thư ký");
+    expect(roleLabel(translator("en"), "respondent")).toBe("Respondent to questions");
+  });
+
+  it("never let a respondent manage, chair or vote", () => {
+    const respondent = me([{ council_id: 1, council_name: "HĐND tỉnh", role: "respondent", voting_right: false }]);
+    expect(roleIn(respondent, 1)).toBe("respondent");
+    expect(canManage(respondent, 1)).toBe(false);
+    expect(canChair(respondent, 1)).toBe(false);
+    expect(hasVotingRight(respondent, 1)).toBe(false);
+    expect(managedCouncils(respondent)).toEqual([]);
   });
 });

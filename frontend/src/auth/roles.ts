@@ -1,8 +1,10 @@
 // What the logged-in person may do in a council, from /me's memberships. The server decides in
 // the end; this only chooses which buttons and consoles to offer.
-import type { Me } from "../api/types";
+import type { Me, MemberRole } from "../api/types";
+import type { Translate } from "../i18n/translate";
 
-export type Role = "secretary" | "chair" | "deputy" | "guest";
+/** A respondent (người trả lời chất vấn) answers questions and petitions for an agency; never votes. */
+export type Role = MemberRole;
 
 export function roleIn(me: Me | null, councilId: number): Role | null {
   const membership = me?.memberships.find((m) => m.council_id === councilId);
@@ -29,4 +31,9 @@ export function managedCouncils(me: Me | null): { id: number; name: string }[] {
   return me.memberships
     .filter((m) => me.is_admin || m.role === "secretary")
     .map((m) => ({ id: m.council_id, name: m.council_name }));
+}
+
+/** Thư ký, Chủ tọa, Đại biểu, Khách mời, Người trả lời chất vấn. */
+export function roleLabel(t: Translate, role: Role): string {
+  return t(`role.${role}`);
 }

@@ -1,7 +1,8 @@
-// The chair's console: the agenda with "activate" per item, quorum at a glance, polls created
-// from presets, opened and closed, with live progress (who has not voted yet, for open polls)
-// and the result. The poll being written survives changes of the current item (pollDraft.ts);
-// the form is for the item it names: the current one, or one chosen under it (PollTarget).
+// The chair's console: the agenda with "activate" per item, quorum at a glance, deputies admitted
+// online, polls created from presets, opened and closed, with live progress (who has not voted
+// yet, for open polls) and the result. The poll being written survives changes of the current
+// item (pollDraft.ts); the form is for the item it names: the current one, or one chosen under it
+// (PollTarget).
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client";
 import { ApiError, messageOf } from "../api/errors";
@@ -22,6 +23,7 @@ import { currentItemId, findItem } from "../meeting/selectors";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
 import { NotVotedList } from "./NotVotedList";
+import { OnlineAttendance } from "./OnlineAttendance";
 import { PollForm } from "./PollForm";
 import { forItem, newDraft, pollTarget, type PollDraft, type TargetChoice } from "./pollDraft";
 import { PollTarget } from "./PollTarget";
@@ -145,6 +147,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
               ) : null
             }
           />
+          <OnlineAttendance meetingId={meetingId} attendance={state.attendance} open={meeting?.state === "published" || meeting?.state === "in_progress"} />
         </section>
         <section className="meeting__documents panel">
           {livePoll && livePoll.state !== "draft" && (

@@ -3,6 +3,7 @@
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
+import { presentSummary } from "../meeting/attendanceText";
 import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { displayContent } from "./displayMode";
 import { PollProgress } from "../voting/PollProgress";
@@ -47,7 +48,7 @@ export default function DisplayScreen() {
 
       {attendance && (
         <footer className="display__footer">
-          <span>{t("attendance.present", { present: attendance.present, seated: attendance.seated })}</span>
+          <span>{presentSummary(t, attendance)}</span>
           <span>{attendance.quorate ? t("attendance.quorate") : t("attendance.notQuorate")}</span>
           {poll?.state === "closed" && item && <span>{itemLabel(item)}</span>}
         </footer>

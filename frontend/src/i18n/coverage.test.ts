@@ -1,6 +1,6 @@
 // Every key the screens build from a value (`meeting.state.${state}`, …) exists in the dictionary.
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_KINDS, MEETING_KINDS } from "../api/types";
+import { AGENCY_KINDS, ATTENDANCE_STATUSES, DOCUMENT_KINDS, MEETING_KINDS, MEMBER_ROLES, UNIT_KINDS } from "../api/types";
 import { PRESETS } from "../voting/presets";
 import { vi } from "./vi";
 
@@ -8,7 +8,10 @@ const built = [
   ...["draft", "published", "in_progress", "closed"].map((state) => `meeting.state.${state}`),
   ...MEETING_KINDS.map((kind) => `meeting.kind.${kind}`),
   ...DOCUMENT_KINDS.map((kind) => `document.kind.${kind}`),
-  ...["present", "absent", "excused"].map((status) => `attendance.status.${status}`),
+  ...ATTENDANCE_STATUSES.map((status) => `attendance.status.${status}`),
+  ...UNIT_KINDS.map((kind) => `council.unitKind.${kind}`),
+  ...AGENCY_KINDS.map((kind) => `agency.kind.${kind}`),
+  ...MEMBER_ROLES.map((role) => `role.${role}`),
   ...["connecting", "live", "reconnecting", "unauthenticated", "forbidden", "offline"].map((status) => `connection.${status}`),
   ...PRESETS.map((preset) => `chair.preset.${preset}`),
   ...["draft", "open", "closed"].map((state) => `chair.state.${state}`),

@@ -24,6 +24,10 @@ describe("meeting selectors", () => {
     expect(isCheckedIn(myAttendance(summary, 4))).toBe(true);
     expect(myAttendance(summary, 5)).toBeNull();
     expect(isCheckedIn(null)).toBe(false);
+    // Admitted online by the chair: counted as present, no check-in to offer.
+    const online = { user_id: 5, full_name: "B", status: "online" as const, reason: "", checked_in: false };
+    expect(isCheckedIn(online)).toBe(true);
+    expect(isCheckedIn({ ...online, status: "absent" })).toBe(false);
   });
 
   it("number items", () => {

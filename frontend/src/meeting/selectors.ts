@@ -1,6 +1,7 @@
 // Pure views of the live state for the meeting screens.
 import type { AgendaItem, Attendance, AttendanceEntry, DocumentInfo } from "../api/types";
 import type { LiveState } from "../live/state";
+import { countsAsPresent } from "./attendanceText";
 
 export function currentItemId(state: LiveState): number | null {
   return state.meeting?.current_item_id ?? state.agenda.find((item) => item.state === "current")?.id ?? null;
@@ -21,7 +22,7 @@ export function myAttendance(attendance: Attendance | null, userId: number | und
 }
 
 export function isCheckedIn(entry: AttendanceEntry | null): boolean {
-  return !!entry && (entry.checked_in || entry.status === "present");
+  return !!entry && (entry.checked_in || countsAsPresent(entry.status));
 }
 
 /** The item's title with its number ("2.1. Tờ trình …"). */

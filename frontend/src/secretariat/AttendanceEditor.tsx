@@ -1,16 +1,14 @@
-// The secretary marks each deputy present, absent or excused (with a reason), or all present
-// but a few at once; in Vietnamese name order.
+// The secretary marks each deputy present, online (attending remotely, counted as present),
+// absent or excused (with a reason), or all present but a few at once; in Vietnamese name order.
 import { useState } from "react";
 import { api, call } from "../api/client";
 import { messageOf } from "../api/errors";
-import type { Attendance, AttendanceStatus } from "../api/types";
+import { ATTENDANCE_STATUSES, type Attendance, type AttendanceStatus } from "../api/types";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { useI18n } from "../i18n/I18nProvider";
 import { sortPeople } from "../kit/collation";
 import { AttendanceBar } from "../meeting/AttendanceBar";
 import { MarkAllPresent } from "./MarkAllPresent";
-
-const STATUSES: AttendanceStatus[] = ["present", "absent", "excused"];
 
 export function AttendanceEditor({ meetingId, attendance }: { meetingId: number; attendance: Attendance | null }) {
   const { t } = useI18n();
@@ -44,7 +42,7 @@ export function AttendanceEditor({ meetingId, attendance }: { meetingId: number;
           <li key={entry.user_id} className="attendance-row">
             <span className="attendance-row__name">{entry.full_name}</span>
             <span className="segmented">
-              {STATUSES.map((status) => (
+              {ATTENDANCE_STATUSES.map((status) => (
                 <button
                   key={status}
                   type="button"
