@@ -36,7 +36,7 @@ class AttendanceEntry(BaseModel):
 class AttendanceSummary(BaseModel):
     seated: int
     present: int = Field(description="in the hall or online")
-    online: int = Field(default=0, description="of those present, how many attend online")
+    online: int = Field(description="of those present, how many attend online")
     quorum_required: int
     quorate: bool
     items: list[AttendanceEntry]

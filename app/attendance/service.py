@@ -129,8 +129,11 @@ async def mark(
     session: AsyncSession, *, principal: Principal, access: MeetingAccess, user_id: int,
     status: AttendanceStatus, reason: str,
 ) -> AttendanceSummary:
-    # Admitting a deputy online is the chair's call as much as the secretariat's (Art. 35(1)).
-    if status == "online":
+    # Admitting a deputy online is the chair's call as much as the secretariat's (Art. 35(1)),
+    # and so is taking a mistaken admission back (online → absent).
+    row = await session.scalar(select(Attendance).where(
+        Attendance.meeting_id == access.meeting.id, Attendance.user_id == user_id))
+    if status == "online" or (status == "absent" and row is not None and row.status == "online"):
         access.require_chair()
     else:
         access.require_manage()
@@ -140,8 +143,6 @@ async def mark(
     if status != "excused" and reason:
         raise Invalid("reason_only_when_excused")
     now = utcnow()
-    row = await session.scalar(select(Attendance).where(
-        Attendance.meeting_id == access.meeting.id, Attendance.user_id == user_id))
     if row is None:
         row = Attendance(meeting_id=access.meeting.id, user_id=user_id, status=status,
                          reason=reason, updated_at=now, marked_by=principal.user.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
@@ -18,6 +18,11 @@ from app.errors import Conflict, Forbidden, NotFound
 from app.models import Council, Membership
 
 MANAGER_ROLES = frozenset({"secretary"})
+# The province's secretariat and chair read their communes (Law 72/2025: the province's Thường
+# trực guides and supervises commune councils) as a guest would: published public meetings,
+# non-confidential documents, results. Never a write, never anything confidential.
+OVERSIGHT = "oversight"
+OVERSIGHT_ROLES = frozenset({"secretary", "chair"})
 
 
 @dataclass(frozen=True)
@@ -25,10 +30,13 @@ class CouncilAccess:
     council: Council
     membership: Membership | None
     is_admin: bool
+    oversight: bool = False
 
     @property
     def role(self) -> str | None:
-        return self.membership.role if self.membership else None
+        if self.membership is not None:
+            return self.membership.role
+        return OVERSIGHT if self.oversight else None
 
     def has_role(self, roles: frozenset[str] | set[str]) -> bool:
         return self.is_admin or self.role in roles
@@ -61,11 +69,30 @@ async def council_access(session: AsyncSession, principal: Principal, council_id
         select(Membership).where(Membership.council_id == council_id,
                                  Membership.user_id == principal.user.id)
     )
-    if membership is None and not principal.user.is_admin:
+    oversight = membership is None and not principal.user.is_admin and await oversees(
+        session, principal.user.id, council)
+    if membership is None and not principal.user.is_admin and not oversight:
         raise NotFound()
     if writes(session):
         ensure_sitting(council)
-    return CouncilAccess(council=council, membership=membership, is_admin=principal.user.is_admin)
+    return CouncilAccess(council=council, membership=membership, is_admin=principal.user.is_admin,
+                         oversight=oversight)
+
+
+async def oversees(session: AsyncSession, user_id: int, council: Council) -> bool:
+    """Whether the user is the secretary or chair of the council's parent (its province)."""
+    if council.parent_id is None:
+        return False
+    role = await session.scalar(select(Membership.role).where(
+        Membership.council_id == council.parent_id, Membership.user_id == user_id))
+    return role in OVERSIGHT_ROLES
+
+
+def overseen_councils(user_id: int) -> Select[int]:
+    """The ids of the councils whose province the user is secretary or chair of."""
+    return select(Council.id).where(Council.parent_id.in_(
+        select(Membership.council_id).where(Membership.user_id == user_id,
+                                            Membership.role.in_(OVERSIGHT_ROLES))))
 
 
 async def require_council_role(

@@ -9,7 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
 from app.audit.service import Actor, record
-from app.councils.access import MANAGER_ROLES, ensure_sitting, require_council_role
+from app.councils.access import (
+    MANAGER_ROLES,
+    ensure_sitting,
+    overseen_councils,
+    require_council_role,
+)
 from app.errors import Conflict, Invalid, NotFound
 from app.kit.collation import by_name
 from app.models import Agency, Committee, Council, CouncilSuccession, Membership, Term, User
@@ -96,8 +101,10 @@ async def create_council(session: AsyncSession, *, actor: Actor, **fields: Any) 
 async def visible_councils(session: AsyncSession, *, principal: Principal) -> list[Council]:
     query = select(Council).order_by(Council.id)
     if not principal.user.is_admin:
+        user_id = principal.user.id
         query = query.where(
-            Council.id.in_(select(Membership.council_id).where(Membership.user_id == principal.user.id))
+            Council.id.in_(select(Membership.council_id).where(Membership.user_id == user_id))
+            | Council.id.in_(overseen_councils(user_id))
         )
     return list(await session.scalars(query))
 

@@ -29,7 +29,7 @@ from app.live.hub import (
 )
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
-from app.meetings.access import MeetingAccess, meeting_access
+from app.meetings.access import MeetingAccess, meeting_access, public_meeting_access
 
 router = APIRouter(tags=["live"])
 
@@ -42,11 +42,16 @@ def _token(websocket: WebSocket) -> str | None:
 
 
 async def _authorise(runtime: LiveRuntime, websocket: WebSocket,
-                     meeting_id: Id) -> tuple[MeetingAccess, int]:
-    """Who may follow this meeting, and with which login (its token's id)."""
+                     meeting_id: Id) -> tuple[MeetingAccess, int | None]:
+    """Who may follow this meeting, and with which login (its token's id; None: no login, the
+    guest view of a published public meeting — what the public live page shows)."""
     token = _token(websocket)
     if token is None:
-        raise NotAuthenticated()
+        async with runtime.db.unit_of_work(write=False) as uow:
+            public = await public_meeting_access(uow.session, meeting_id)
+        if public is None:
+            raise NotAuthenticated()
+        return public, None
     async with runtime.db.unit_of_work(write=False) as uow:
         user, device = await accounts.authenticate(uow.session, token=token,
                                                    rules=runtime.sessions.rules)

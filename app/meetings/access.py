@@ -8,11 +8,12 @@ from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
-from app.councils.access import ensure_writable
+from app.councils.access import OVERSIGHT, ensure_writable, oversees
 from app.errors import Forbidden, NotFound
-from app.models import Meeting, MeetingGuest, Membership
+from app.models import Council, Meeting, MeetingGuest, Membership
 
 INVITED = "invited"  # not a council member, invited to this one meeting
+PUBLIC = "public"  # anyone without a login: the press and citizens following a public meeting
 CONFIDENTIAL_ROLES = frozenset({"secretary", "chair", "deputy"})
 
 
@@ -55,7 +56,7 @@ def visible_to(role: str | None, *, is_admin: bool) -> ColumnElement[bool]:
         return true()
     if role == "deputy":
         return Meeting.state != "draft"
-    if role in ("guest", INVITED):
+    if role in ("guest", INVITED, OVERSIGHT, "respondent", PUBLIC):
         return and_(Meeting.state != "draft", Meeting.public.is_(True))
     return false()
 
@@ -75,6 +76,9 @@ async def meeting_access(session: AsyncSession, principal: Principal, meeting_id
         )
         role = INVITED if invited is not None else None
     if role is None and not principal.user.is_admin:
+        council = await session.get_one(Council, meeting.council_id)
+        role = OVERSIGHT if await oversees(session, principal.user.id, council) else None
+    if role is None and not principal.user.is_admin:
         raise NotFound()
     visible = await session.scalar(
         select(Meeting.id).where(Meeting.id == meeting_id,
@@ -84,3 +88,10 @@ async def meeting_access(session: AsyncSession, principal: Principal, meeting_id
         raise NotFound()
     await ensure_writable(session, meeting.council_id)
     return MeetingAccess(meeting=meeting, role=role, is_admin=principal.user.is_admin)
+
+
+async def public_meeting_access(session: AsyncSession, meeting_id: int) -> MeetingAccess | None:
+    """A published public meeting, as anyone may follow it without a login; None otherwise."""
+    meeting = await session.scalar(select(Meeting).where(
+        Meeting.id == meeting_id, visible_to(PUBLIC, is_admin=False)))
+    return MeetingAccess(meeting=meeting, role=PUBLIC, is_admin=False) if meeting else None

@@ -362,7 +362,7 @@ async def test_every_write_to_a_dissolved_council_is_409_and_writes_nothing(
         response = await client.request(method, path.format(**ids), **kwargs)
         answers[f"{method} {path}"] = (response.status_code, response.json()["error"]["code"]
                                        if response.status_code >= 400 else response.text)
-    expected = {key: (409, "council_dissolved") for key in answers}
+    expected = dict.fromkeys(answers, (409, "council_dissolved"))
     if who == "secretary":
         # Administrators only, whatever the council's state: the role comes first.
         expected["POST /api/v1/councils/{council_id}/dissolve"] = (403, "forbidden")

@@ -1,6 +1,6 @@
 """Schemathesis over the whole API, as an outside client or an attacker would use it: a real
 `kyhop serve` with the demo data, one run per role (a guest, a deputy, the chair, the secretary,
-the administrator), every operation, the examples, coverage, fuzzing and stateful phases, every
+a respondent, a commune's secretary, the administrator), every operation, the examples, coverage, fuzzing and stateful phases, every
 check (no 5xx; every status, content type, header and body as the OpenAPI schema declares; errors
 in the contract's shape, which the schema declares for every error status).
 
@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 SCHEMATHESIS = KYHOP.parent / "st"
 # demo logins, least powerful first: the administrator can deactivate the others
 ROLES = [("guest", "khachmoi"), ("deputy", "daibieu01"), ("chair", "chutoa"),
-         ("secretary", "thuky"), ("admin", "admin")]
+         ("secretary", "thuky"), ("respondent", "traloi.sotc"),
+         ("commune_secretary", "thuky.dienchau"), ("admin", "admin")]
 DEMO_PASSWORD = "kyhop2026"
 # operations that end the caller's own session (the run would go on unauthenticated)
 SESSION_ENDING = ["/api/v1/auth/logout", "/api/v1/me/password", "/api/v1/me/devices/{device_id}"]

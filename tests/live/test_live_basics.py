@@ -8,10 +8,11 @@ import pytest
 import websockets
 
 
-async def _published_meeting(http, world) -> int:  # type: ignore[no-untyped-def]
+async def _published_meeting(http, world, *, public: bool = True) -> int:  # type: ignore[no-untyped-def]
     secretary = world.headers("secretary")
     meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
-                               json={"title": "Kỳ họp thứ nhất", "starts_at": "2026-12-08T08:00:00+07:00"})).json()
+                               json={"title": "Kỳ họp thứ nhất", "public": public,
+                                     "starts_at": "2026-12-08T08:00:00+07:00"})).json()
     await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)
     return meeting["id"]
 
@@ -24,7 +25,7 @@ async def _close_code(url: str, headers: dict | None = None) -> int:
 
 
 async def test_refusals_use_the_contract_close_codes(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
-    meeting_id = await _published_meeting(http, world)
+    meeting_id = await _published_meeting(http, world, public=False)
     url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live"
     assert await _close_code(url) == 4401
     assert await _close_code(url + "?token=nonsense") == 4401
@@ -78,3 +79,34 @@ async def test_a_dissolved_councils_meeting_is_still_followed(live_server, http,
     deputy = await tablet(meeting_id, "deputy")
     snapshot = await deputy.receive()
     assert snapshot["type"] == "snapshot" and snapshot["data"]["meeting"]["id"] == meeting_id
+
+
+async def test_anyone_follows_a_published_public_meeting_without_a_login(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.kit.pdfgen import text_pdf
+
+    meeting_id = await _published_meeting(http, world)
+    secretary = world.headers("secretary")
+    for title, confidential in (("Tờ trình công khai", "false"), ("Hồ sơ mật", "true")):
+        response = await http.post(
+            f"/api/v1/meetings/{meeting_id}/documents", headers=secretary,
+            data={"title": title, "confidential": confidential},
+            files={"file": ("tep.pdf", text_pdf(title, ["Nội dung"]), "application/pdf")})
+        assert response.status_code == 201, response.text
+    url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live"
+    async with websockets.connect(url) as socket:
+        snapshot = json.loads(await asyncio.wait_for(socket.recv(), 5))
+        assert snapshot["type"] == "snapshot"
+        assert [d["title"] for d in snapshot["data"]["documents"]] == ["Tờ trình công khai"]
+        # What happens next reaches the public too, in the guest view.
+        await http.post(f"/api/v1/meetings/{meeting_id}/agenda", headers=secretary,
+                        json={"title": "Mục công khai"})
+        event = json.loads(await asyncio.wait_for(socket.recv(), 5))
+        assert event["seq"] == snapshot["seq"] + 1
+    # A draft or a closed-door meeting is not there for the public.
+    draft = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
+                             json={"title": "Nháp", "starts_at": "2026-12-09T08:00:00+07:00"})).json()
+    assert await _close_code(f"{live_server.ws_base}/api/v1/meetings/{draft['id']}/live") == 4401
+    closed_door = await _published_meeting(http, world, public=False)
+    assert await _close_code(f"{live_server.ws_base}/api/v1/meetings/{closed_door}/live") == 4401

@@ -135,9 +135,16 @@ async def test_who_may_admit_a_deputy_online(client, world, open_meeting, who, s
 
 
 async def test_only_the_secretariat_marks_other_statuses(client, world, open_meeting) -> None:  # type: ignore[no-untyped-def]
-    response = await client.put(f"/api/v1/meetings/{open_meeting}/attendance/{world.users['deputy']}",
-                                json={"status": "absent"}, headers=world.headers("chair"))
-    assert response.status_code == 403
+    url = f"/api/v1/meetings/{open_meeting}/attendance/{world.users['deputy']}"
+    chair = world.headers("chair")
+    assert (await client.put(url, json={"status": "absent"}, headers=chair)).status_code == 403
+    # ...but the chair takes back an online admission made by mistake.
+    assert (await client.put(url, json={"status": "online"}, headers=chair)).status_code == 200
+    assert (await client.put(url, json={"status": "excused", "reason": "Ốm"},
+                             headers=chair)).status_code == 403
+    undone = await client.put(url, json={"status": "absent"}, headers=chair)
+    assert undone.status_code == 200 and undone.json()["online"] == 0
+    assert (await client.put(url, json={"status": "absent"}, headers=chair)).status_code == 403
 
 
 async def test_a_deputy_attending_online_votes_and_counts_in_the_present_basis(

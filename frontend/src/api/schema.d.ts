@@ -1297,9 +1297,8 @@ export interface components {
             /**
              * Online
              * @description of those present, how many attend online
-             * @default 0
              */
-            online?: number;
+            online: number;
             /** Quorum Required */
             quorum_required: number;
             /** Quorate */
