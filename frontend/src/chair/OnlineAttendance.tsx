@@ -23,7 +23,7 @@ export function OnlineAttendance({ meetingId, attendance, open }: { meetingId: n
   return (
     <details className="online-attendance">
       <summary>
-        {t("attendance.online")} ({attendance.online ?? 0})
+        {t("attendance.online")} ({attendance.online})
       </summary>
       <p className="muted">{t("attendance.onlineHint")}</p>
       {error && <ErrorNotice message={error} />}

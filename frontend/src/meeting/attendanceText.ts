@@ -9,7 +9,7 @@ export function countsAsPresent(status: AttendanceStatus): boolean {
 
 /** "Có mặt 40/45", or "Có mặt 40/45 (3 trực tuyến)" when some of those present attend online. */
 export function presentSummary(t: Translate, attendance: Pick<Attendance, "present" | "seated" | "online">): string {
-  const online = attendance.online ?? 0;
+  const online = attendance.online;
   const counts = { present: attendance.present, seated: attendance.seated };
   return online > 0 ? t("attendance.presentOnline", { ...counts, online }) : t("attendance.present", counts);
 }
