@@ -118,7 +118,8 @@ async def test_invalid_council_bodies_are_422(client, world, db, body, fields):
 @pytest.mark.parametrize(("who", "visible"), [
     ("deputy", ["council_a"]),
     ("guest", ["council_a"]),
-    ("secretary", ["council_a"]),
+    ("secretary", ["council_a", "council_b"]),  # the province reads its communes
+    ("chair", ["council_a", "council_b"]),
     ("other_secretary", ["council_b"]),
     ("outsider", []),
     ("admin", ["council_a", "council_b"]),

@@ -450,7 +450,8 @@ async def test_the_child_does_not_inherit_the_environment(
             if files:  # a zombie (an earlier fork not yet reaped) has no file descriptors left
                 environments.append(environment)
                 open_files.append(files)
-        raise LookupError("seen enough")
+        if open_files:  # on a busy machine the child may not be seen at the first page: wait
+            raise LookupError("seen enough")
 
     with pytest.raises(LookupError):
         await inspect_pdf(path, on_progress=look_at_the_child)
