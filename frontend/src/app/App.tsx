@@ -14,7 +14,7 @@ import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { VotingPanel } from "../voting/VotingPanel";
 import { navigate, useLocation } from "./navigation";
 import { preloadable } from "./preloadable";
-import { matchRoute, paths, type Route } from "./routes";
+import { isPublicRoute, matchRoute, paths, type Route } from "./routes";
 
 // Screens a deputy does not need before the first meeting screen load on demand; the reader
 // brings PDF.js (the largest part of the app), fetched once a deputy's meeting screen shows
@@ -27,6 +27,7 @@ const DisplayScreen = lazy(() => import("../display/DisplayScreen"));
 const ChairConsole = lazy(() => import("../chair/ChairConsole"));
 const ManageMeetingScreen = lazy(() => import("../secretariat/ManageMeetingScreen"));
 const SecretariatScreen = lazy(() => import("../secretariat/SecretariatScreen"));
+const PublicMeetingPage = lazy(() => import("../public/PublicMeetingPage"));
 
 function Loading() {
   const { t } = useI18n();
@@ -119,13 +120,22 @@ function Router() {
   const { pathname, search } = useLocation();
   const { token } = useSession();
   const route = matchRoute(pathname, search);
-  const mustLogIn = !token && route.name !== "login";
+  const mustLogIn = !token && !isPublicRoute(route);
 
   useEffect(() => {
     if (mustLogIn) navigate(paths.login(pathname + search), { replace: true });
   }, [mustLogIn, pathname, search]);
 
   if (route.name === "login") return <LoginScreen />;
+  // The public live page: no login, and never the login's token (the guest view only).
+  if (route.name === "public")
+    return (
+      <LiveMeetingProvider key={route.meetingId} meetingId={route.meetingId} token={null}>
+        <Suspense fallback={<Loading />}>
+          <PublicMeetingPage />
+        </Suspense>
+      </LiveMeetingProvider>
+    );
   if (!token) return null;
   return (
     <>

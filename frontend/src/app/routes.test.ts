@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoute, paths, safeNext } from "./routes";
+import { isPublicRoute, matchRoute, paths, safeNext } from "./routes";
 
 describe("matchRoute", () => {
   it("knows every screen", () => {
@@ -16,6 +16,17 @@ describe("matchRoute", () => {
     expect(matchRoute("/meetings/5/chair")).toEqual({ name: "chair", meetingId: 5 });
     expect(matchRoute("/meetings/5/manage")).toEqual({ name: "manage", meetingId: 5 });
     expect(matchRoute("/display/5")).toEqual({ name: "display", meetingId: 5 });
+    expect(matchRoute("/public/meetings/5")).toEqual({ name: "public", meetingId: 5 });
+    expect(matchRoute("/public/meetings/5/")).toEqual({ name: "public", meetingId: 5 });
+  });
+
+  it("builds the public live page's address, and opens it without a login", () => {
+    expect(paths.public(5)).toBe("/public/meetings/5");
+    expect(matchRoute(paths.public(12))).toEqual({ name: "public", meetingId: 12 });
+    expect(isPublicRoute(matchRoute("/public/meetings/5"))).toBe(true);
+    expect(isPublicRoute(matchRoute("/login"))).toBe(true);
+    expect(isPublicRoute(matchRoute("/meetings/5"))).toBe(false);
+    expect(isPublicRoute(matchRoute("/display/5"))).toBe(false);
   });
 
   it("ignores a page number that is not a page", () => {
@@ -26,6 +37,9 @@ describe("matchRoute", () => {
   it("answers notFound for anything else", () => {
     expect(matchRoute("/meetings/abc")).toEqual({ name: "notFound" });
     expect(matchRoute("/display")).toEqual({ name: "notFound" });
+    expect(matchRoute("/public/meetings")).toEqual({ name: "notFound" });
+    expect(matchRoute("/public/meetings/abc")).toEqual({ name: "notFound" });
+    expect(matchRoute("/public/5")).toEqual({ name: "notFound" });
   });
 
   it("builds the paths it matches", () => {

@@ -11,6 +11,8 @@ export type Route =
   | { name: "chair"; meetingId: number }
   | { name: "manage"; meetingId: number }
   | { name: "display"; meetingId: number }
+  /** The public live page for the press and citizens: no login, the guest view only. */
+  | { name: "public"; meetingId: number }
   | { name: "notFound" };
 
 const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] = [
@@ -31,6 +33,7 @@ const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] 
   [/^\/meetings\/(\d+)\/chair$/, ([meetingId]) => ({ name: "chair", meetingId: meetingId! })],
   [/^\/meetings\/(\d+)\/manage$/, ([meetingId]) => ({ name: "manage", meetingId: meetingId! })],
   [/^\/display\/(\d+)$/, ([meetingId]) => ({ name: "display", meetingId: meetingId! })],
+  [/^\/public\/meetings\/(\d+)$/, ([meetingId]) => ({ name: "public", meetingId: meetingId! })],
 ];
 
 function positiveInt(text: string | null): number | null {
@@ -60,7 +63,13 @@ export const paths = {
   chair: (meetingId: number) => `/meetings/${meetingId}/chair`,
   manage: (meetingId: number) => `/meetings/${meetingId}/manage`,
   display: (meetingId: number) => `/display/${meetingId}`,
+  public: (meetingId: number) => `/public/meetings/${meetingId}`,
 };
+
+/** The routes anyone may open without logging in (never sent to the login screen). */
+export function isPublicRoute(route: Route): boolean {
+  return route.name === "login" || route.name === "public";
+}
 
 /** Where to go after logging in: only a path of this app, never another site. */
 export function safeNext(next: string | null): string {

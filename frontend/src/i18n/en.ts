@@ -195,6 +195,17 @@ export const en: Record<MessageKey, string> = {
   "display.current": "Now under discussion",
   "display.voting": "Voting",
   "display.closed": "Meeting closed",
+  // The public live page (/public/meetings/<id>): for the press and citizens, no login.
+  "public.label": "Meeting live",
+  "public.unavailable": "This meeting is not public or not yet published.",
+  "public.unavailableHint": "The live page exists only for public meetings that have been published.",
+  "public.when": "Time and place",
+  "public.documents": "Meeting documents",
+  "public.documentsEmpty": "No public documents yet.",
+  "public.documentsNote": "Titles only; the documents' files will be published later.",
+  "public.results": "Voting results",
+  "public.resultsEmpty": "No voting results yet.",
+  "public.votingNow": "Voting in progress: {title}",
 
   "chair.title": "Chair console",
   "chair.activate": "Go to",

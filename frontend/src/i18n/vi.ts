@@ -193,6 +193,17 @@ export const vi = {
   "display.current": "Nội dung đang thảo luận",
   "display.voting": "Đang biểu quyết",
   "display.closed": "Đã bế mạc",
+  // The public live page (/public/meetings/<id>): for the press and citizens, no login.
+  "public.label": "Trực tiếp kỳ họp",
+  "public.unavailable": "Kỳ họp này không công khai hoặc chưa được công bố.",
+  "public.unavailableHint": "Trang trực tiếp chỉ có cho kỳ họp công khai đã công bố.",
+  "public.when": "Thời gian và địa điểm",
+  "public.documents": "Tài liệu kỳ họp",
+  "public.documentsEmpty": "Chưa có tài liệu công khai.",
+  "public.documentsNote": "Chỉ hiển thị tiêu đề; tệp tài liệu sẽ được công bố sau.",
+  "public.results": "Kết quả biểu quyết",
+  "public.resultsEmpty": "Chưa có kết quả biểu quyết.",
+  "public.votingNow": "Đang biểu quyết: {title}",
 
   "chair.title": "Điều hành kỳ họp",
   "chair.activate": "Chuyển sang",

@@ -19,7 +19,8 @@ export interface LiveSnapshot {
 
 export interface LiveConnectionOptions {
   meetingId: number;
-  token: string;
+  /** null: no login (the public live page), the guest view of a published public meeting. */
+  token: string | null;
   origin?: string;
   createSocket?: (url: string) => WebSocket;
   /** Where the last known state is kept between visits (offline start, resume with since). */
@@ -50,6 +51,11 @@ export class LiveConnection {
   };
 
   readonly getSnapshot = (): LiveSnapshot => this.snapshot;
+
+  /** Whether this connection follows with a login (false: the public live page). */
+  get signedIn(): boolean {
+    return this.options.token !== null;
+  }
 
   start(): void {
     this.stopped = false;

@@ -71,6 +71,10 @@ describe("liveUrl", () => {
     );
   });
 
+  it("carries no token for the public live page", () => {
+    expect(liveUrl("https://hdnd.example.vn", 5, null, 3)).toBe("wss://hdnd.example.vn/api/v1/meetings/5/live?since=3");
+  });
+
   it("resumes from 0 too (a meeting with no events yet)", () => {
     expect(liveUrl("http://h", 1, "t", 0)).toContain("since=0");
   });

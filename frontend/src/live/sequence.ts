@@ -24,11 +24,14 @@ export function resumeFrom(state: LiveState): number | null {
   return state.seq;
 }
 
-/** ws(s)://host/api/v1/meetings/{id}/live?token=…&since=… for the page's own origin. */
-export function liveUrl(origin: string, meetingId: number, token: string, since: number | null): string {
+/**
+ * ws(s)://host/api/v1/meetings/{id}/live?token=…&since=… for the page's own origin; without a
+ * token (null: the public live page), the guest view of a published public meeting.
+ */
+export function liveUrl(origin: string, meetingId: number, token: string | null, since: number | null): string {
   const url = new URL(`/api/v1/meetings/${meetingId}/live`, origin);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.searchParams.set("token", token);
+  if (token !== null) url.searchParams.set("token", token);
   if (since !== null) url.searchParams.set("since", String(since));
   return url.toString();
 }

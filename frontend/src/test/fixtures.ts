@@ -68,7 +68,7 @@ export function documentInfo(id: number, overrides: Partial<DocumentInfo> = {}):
 
 export function attendance(present: number, seated = 60): Attendance {
   const required = Math.ceil((seated * 2) / 3);
-  return { seated, present, quorum_required: required, quorate: present >= required, items: [] };
+  return { seated, present, online: 0, quorum_required: required, quorate: present >= required, items: [] };
 }
 
 export function poll(overrides: Partial<Poll> = {}): Poll {
