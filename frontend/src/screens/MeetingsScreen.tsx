@@ -9,6 +9,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
+import { CommunesSection } from "../network/CommunesSection";
 import { remembered } from "../offline/remembered";
 
 function MeetingCard({ meeting }: { meeting: Meeting }) {
@@ -74,6 +75,7 @@ export function MeetingsScreen() {
             <MeetingCard key={meeting.id} meeting={meeting} />
           ))}
         </ul>
+        <CommunesSection me={me} />
       </main>
     </div>
   );
