@@ -36,7 +36,7 @@ async def test_documents_and_notes_work_offline_after_the_package_download(
     tablet = await devices("dai-bieu", login="daibieu1", base=cuttable_link.base,
                            start=f"/meetings/{meeting_id}")
     page = tablet.page
-    await expect(page.get_by_text("Trực tuyến")).to_be_visible()
+    await expect(page.get_by_text("Đã kết nối")).to_be_visible()
     # The app shell is kept by the service worker, which must be in charge of the page.
     await page.wait_for_function("() => navigator.serviceWorker && !!navigator.serviceWorker.controller")
 
@@ -98,4 +98,4 @@ async def test_documents_and_notes_work_offline_after_the_package_download(
         await asyncio.sleep(0.2)
     assert [(n["page"], n["text"]) for n in stored["items"]] == [(3, NOTE)]
     await expect(page.get_by_text("Mất mạng — đang làm việc ngoại tuyến.")).to_be_hidden()
-    await expect(page.get_by_text("Trực tuyến")).to_be_visible()
+    await expect(page.get_by_text("Đã kết nối")).to_be_visible()

@@ -46,7 +46,7 @@ async def test_a_citizen_follows_a_public_meeting_without_logging_in(kyhop: Serv
     await expect(page.get_by_role("heading", name="Kỳ họp thứ mười lăm")).to_be_visible()
     await expect(page.get_by_text("Hội trường Ủy ban nhân dân tỉnh")).to_be_visible()
     await expect(page.locator(".public__meeting .badge")).to_have_text("Đang họp")
-    await expect(page.get_by_role("status")).to_have_text("Trực tuyến")
+    await expect(page.get_by_role("status")).to_have_text("Đã kết nối")
     current = page.locator(".public__current")
     await expect(current).to_contain_text(ITEMS[0])
     await expect(page.locator('.public__agenda [aria-current="step"]')).to_contain_text(ITEMS[0])
@@ -86,7 +86,7 @@ async def test_a_citizen_follows_a_public_meeting_without_logging_in(kyhop: Serv
 
     # English through the same page.
     await page.get_by_role("button", name="English").click()
-    await expect(page.get_by_role("status")).to_have_text("Online")
+    await expect(page.get_by_role("status")).to_have_text("Connected")
     await expect(result.locator(".result__verdict")).to_have_text("PASSED")
     await page.get_by_role("button", name="Tiếng Việt").click()
 
@@ -148,7 +148,7 @@ async def test_a_deputys_browser_shows_only_the_guest_view_and_stays_logged_in(
     await expect(page.get_by_text(CLOSED_ITEM)).to_be_visible()
     await page.goto(f"/public/meetings/{meeting_id}")
     await expect(page.get_by_role("heading", name="Kỳ họp thứ mười lăm")).to_be_visible()
-    await expect(page.get_by_role("status")).to_have_text("Trực tuyến")
+    await expect(page.get_by_role("status")).to_have_text("Đã kết nối")
     await expect(page.locator(".public__agenda")).to_contain_text(ITEMS[0])
     shown = await page.locator("body").inner_text()
     assert CONFIDENTIAL_DOCUMENT not in shown and CLOSED_ITEM not in shown

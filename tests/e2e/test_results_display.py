@@ -54,7 +54,7 @@ async def test_the_result_stays_on_a_deputy_tablet_after_reload_with_percentages
     # The deputy closes it: it stays closed after another reload.
     await panel.get_by_role("button", name="Đóng").click()
     await tablet.reopen(f"/meetings/{meeting_id}")
-    await expect(tablet.page.get_by_text("Trực tuyến")).to_be_visible()
+    await expect(tablet.page.get_by_text("Đã kết nối")).to_be_visible()
     await expect(tablet.page.get_by_role("dialog", name=POLL)).to_be_hidden()
 
 

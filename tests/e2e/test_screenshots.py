@@ -62,7 +62,7 @@ async def test_screenshots_of_every_screen(kyhop: Server, devices: OpenDevice) -
     await _shot(page, "tablet-meetings", TABLET)
 
     await page.get_by_role("link", name=MEETING).click()
-    await expect(page.get_by_text("Trực tuyến")).to_be_visible()
+    await expect(page.get_by_text("Đã kết nối")).to_be_visible()
     await page.get_by_role("button", name="Điểm danh").click()
     await expect(page.get_by_text("Có mặt 4/4")).to_be_visible()
     await expect(page.get_by_role("link", name=document["title"])).to_be_visible()

@@ -65,7 +65,7 @@ async def test_a_session_from_preparation_to_the_result_on_the_hall_display(
     async def open_meeting(deputy: Device) -> None:
         await deputy.page.get_by_role("link", name=MEETING).click()
         await expect(deputy.page).to_have_url(f"{kyhop.base}/meetings/{meeting_id}")
-        await expect(deputy.page.get_by_text("Trực tuyến")).to_be_visible()
+        await expect(deputy.page.get_by_text("Đã kết nối")).to_be_visible()
         await expect(agenda(deputy.page).get_by_text(BUDGET, exact=True)).to_be_visible()
         await deputy.page.get_by_role("button", name="Điểm danh").click()
         await expect(deputy.page.get_by_text("✓ Đã điểm danh")).to_be_visible()

@@ -110,7 +110,7 @@ export const en: Record<MessageKey, string> = {
   "attendance.status.excused": "Excused",
   "attendance.reason": "Reason",
 
-  "connection.live": "Online",
+  "connection.live": "Connected",
   "connection.connecting": "Connecting…",
   "connection.reconnecting": "Connection lost — reconnecting…",
   "connection.unauthenticated": "Your login has expired",

@@ -108,7 +108,7 @@ export const vi = {
   "attendance.status.excused": "Vắng có lý do",
   "attendance.reason": "Lý do",
 
-  "connection.live": "Trực tuyến",
+  "connection.live": "Đã kết nối",
   "connection.connecting": "Đang kết nối…",
   "connection.reconnecting": "Mất kết nối — đang kết nối lại…",
   "connection.unauthenticated": "Phiên đăng nhập đã hết hạn",
