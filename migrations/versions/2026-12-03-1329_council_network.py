@@ -13,6 +13,7 @@ role arrive for questioning and petitions; attendance gains `online` (Art. 35(1)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import sqlalchemy as sa
 from alembic import op
@@ -24,7 +25,7 @@ down_revision: str | None = '7d3f0b6c1a52'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-DISTRICTS_ENDED = "2025-07-01"
+DISTRICTS_ENDED = date(2025, 7, 1)
 UNIT_KINDS = "unit_kind IN ('province', 'city', 'commune', 'ward', 'special_zone', 'district')"
 DISTRICT_DISSOLVED = "level != 'district' OR dissolved_on IS NOT NULL"
 ROLES_BEFORE = "role IN ('secretary', 'chair', 'deputy', 'guest')"
@@ -68,7 +69,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('dissolved_on', sa.Date(), nullable=True))
     op.execute("UPDATE councils SET unit_kind = CASE level WHEN 'province' THEN 'province' "
                "WHEN 'commune' THEN 'commune' ELSE 'district' END")
-    op.execute(f"UPDATE councils SET dissolved_on = '{DISTRICTS_ENDED}' WHERE level = 'district'")
+    op.execute(sa.text("UPDATE councils SET dissolved_on = :day WHERE level = 'district'")
+               .bindparams(day=DISTRICTS_ENDED))
     with op.batch_alter_table('councils', schema=None) as batch_op:
         batch_op.alter_column('unit_kind', existing_type=sa.String(length=16), nullable=False)
         batch_op.create_check_constraint('unit_kind', UNIT_KINDS)
