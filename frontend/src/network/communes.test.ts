@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Council, CouncilRef, Me } from "../api/types";
-import { meeting } from "../test/fixtures";
+import type { Council, Me } from "../api/types";
+import { council as councilFixture, councilRef, meeting } from "../test/fixtures";
 import { filterCommunes, foldVi, latestFirst, mayOversee, overseenCommunes, overseenProvinces, placeName } from "./communes";
 
-function ref(id: number, name: string, overrides: Partial<CouncilRef> = {}): CouncilRef {
-  return { id, name, code: `C${id}`, level: "commune", unit_kind: "commune", dissolved_on: null, ...overrides };
-}
+const ref = councilRef;
 
 function council(id: number, overrides: Partial<Council> = {}): Council {
-  return {
-    id,
-    name: `HĐND ${id}`,
-    level: "province",
-    unit_kind: "province",
-    code: `P${id}`,
-    parent_id: null,
-    quorum_numerator: 2,
-    quorum_denominator: 3,
-    dissolved_on: null,
-    predecessors: [],
-    successors: [],
-    children: [],
-    created_at: "2025-07-01T00:00:00+00:00",
-    ...overrides,
-  };
+  return councilFixture({ id, name: `HĐND ${id}`, level: "province", unit_kind: "province", code: `P${id}`, ...overrides });
 }
 
 function me(memberships: Array<[councilId: number, role: string]>, isAdmin = false): Me {

@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Council, CouncilRef } from "../api/types";
+import type { CouncilRef } from "../api/types";
+import { council, councilRef } from "../test/fixtures";
 import { translator } from "../i18n/translate";
 import { councilLabel, councilNames, councilNotes, formatDay, isReadOnly, offersWrites, unitKindLabel } from "./councils";
 
 const vi = translator("vi");
 const en = translator("en");
 
-function ref(id: number, name: string, overrides: Partial<CouncilRef> = {}): CouncilRef {
-  return { id, name, code: `C${id}`, level: "commune", unit_kind: "commune", dissolved_on: null, ...overrides };
-}
-
-function council(overrides: Partial<Council> = {}): Council {
-  return {
-    id: 1,
-    name: "HĐND xã An Phú",
-    level: "commune",
-    unit_kind: "commune",
-    code: "AP",
-    parent_id: null,
-    quorum_numerator: 2,
-    quorum_denominator: 3,
-    dissolved_on: null,
-    predecessors: [],
-    successors: [],
-    children: [],
-    created_at: "2025-07-01T00:00:00+00:00",
-    ...overrides,
-  };
-}
+const ref = councilRef;
 
 describe("councils after the 2025 reform", () => {
   it("are read-only once dissolved, and only then", () => {

@@ -1,5 +1,5 @@
 // Test data shaped like the server's answers (MeetingOut, AgendaItemOut, DocumentOut, …).
-import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
+import type { AgendaItem, Attendance, Council, CouncilRef, DocumentInfo, Meeting } from "../api/types";
 import type { Poll, PollCount, PollResult } from "../api/voting";
 import type { EventMessage, SnapshotMessage } from "../live/messages";
 
@@ -122,4 +122,27 @@ export function snapshot(seq: number, overrides: Partial<SnapshotMessage["data"]
 
 export function event(seq: number, type: string, data: Record<string, unknown> = {}): EventMessage {
   return { type, seq, at: AT, data };
+}
+
+export function councilRef(id: number, name: string, overrides: Partial<CouncilRef> = {}): CouncilRef {
+  return { id, name, code: `C${id}`, level: "commune", unit_kind: "commune", dissolved_on: null, ...overrides };
+}
+
+export function council(overrides: Partial<Council> = {}): Council {
+  return {
+    id: 1,
+    name: "HĐND xã An Phú",
+    level: "commune",
+    unit_kind: "commune",
+    code: "AP",
+    parent_id: null,
+    quorum_numerator: 2,
+    quorum_denominator: 3,
+    dissolved_on: null,
+    predecessors: [],
+    successors: [],
+    children: [],
+    created_at: "2025-07-01T00:00:00+00:00",
+    ...overrides,
+  };
 }
