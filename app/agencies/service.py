@@ -50,13 +50,14 @@ async def create_agency(session: AsyncSession, *, actor: Actor, council_id: int,
     return agency
 
 
+async def by_folded_name(session: AsyncSession, *, council_id: int) -> dict[str, Agency]:
+    """The council's agencies by name, accents and case aside."""
+    return {fold(agency.name): agency
+            for agency in await session.scalars(select(Agency).where(Agency.council_id == council_id))}
+
+
 async def find_by_name(session: AsyncSession, *, council_id: int, name: str) -> Agency | None:
-    """The council's agency with this name, accents and case aside."""
-    wanted = fold(name)
-    for agency in await session.scalars(select(Agency).where(Agency.council_id == council_id)):
-        if fold(agency.name) == wanted:
-            return agency
-    return None
+    return (await by_folded_name(session, council_id=council_id)).get(fold(name))
 
 
 async def list_agencies(session: AsyncSession, *, council_id: int

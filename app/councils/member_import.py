@@ -20,7 +20,7 @@ from app.audit.service import Actor, record
 from app.councils.member_file import MemberRow, RowError, raise_row_errors
 from app.councils.schemas import ImportResult, NewAccount
 from app.kit.text import fold, slug
-from app.models import Agency, Membership, User
+from app.models import Membership, User
 
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # noqa: S105 - letters to draw from
 
@@ -137,8 +137,8 @@ async def import_members(
 async def _agencies_named(session: AsyncSession, *, actor: Actor, council_id: int,
                           rows: list[MemberRow]) -> dict[str, int]:
     """Each agency the list names (folded name → id); those not known yet are created."""
-    known = {fold(agency.name): agency.id
-             for agency in await session.scalars(select(Agency).where(Agency.council_id == council_id))}
+    known = {name: agency.id
+             for name, agency in (await agencies.by_folded_name(session, council_id=council_id)).items()}
     for row in rows:
         if row.agency and fold(row.agency) not in known:
             agency = await agencies.create_agency(
