@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     read_grant_ttl_s: float = Field(default=5.0, ge=0, le=300)
     file_link_secret: str | None = None
     file_link_ttl_s: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    # The address the public reaches this server at (https://hdnd.example.gov.vn): OParl ids
+    # and links are built on it, so they stay the same whichever address a client used.
+    public_url: str = Field(default="", pattern=r"^(https?://[^\s/?#]+(/[^\s?#]*)?)?$")
     # How often the audit chain's signed head is written to the data directory (0: never).
     audit_anchor_s: int = Field(default=600, ge=0, le=7 * 24 * 3600)
 

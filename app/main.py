@@ -27,6 +27,8 @@ from app.health import router as health_router
 from app.live.router import router as live_router
 from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
+from app.oparl.router import OpenAccess
+from app.oparl.router import router as oparl_router
 from app.voting.router import router as voting_router
 from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
@@ -93,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(attendance_router)
     app.include_router(voting_router)
     app.include_router(live_router)
+    app.include_router(oparl_router)
 
     if settings.allowed_origins:
         app.add_middleware(
@@ -102,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_body=settings.max_json_kb * 1024,
                        max_upload=settings.max_upload_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(OpenAccess)
     app.add_middleware(AccessLogMiddleware)
     mount_frontend(app, FRONTEND_DIST)
     return app

@@ -19,6 +19,7 @@ from app.models.meetings import (
     MeetingGuest,
     Sitting,
 )
+from app.models.oparl import BlobDigest, OparlBody, OparlEntry
 from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "AuditEntry",
     "AuthToken",
     "Base",
+    "BlobDigest",
     "Committee",
     "Council",
     "CouncilSuccession",
@@ -41,6 +43,8 @@ __all__ = [
     "MeetingEvent",
     "MeetingGuest",
     "Membership",
+    "OparlBody",
+    "OparlEntry",
     "Poll",
     "PollChoice",
     "PollOption",

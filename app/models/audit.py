@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.types import UTCDateTime
@@ -13,6 +13,8 @@ class AuditEntry(Base):
     """Append-only and hash-chained: `hash` covers every field and the previous row's hash."""
 
     __tablename__ = "audit_log"
+    # The OParl ledger's change stamp: the latest entry of each council.
+    __table_args__ = (Index("ix_audit_log_council_id_id", "council_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime())
