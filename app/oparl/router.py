@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
@@ -20,7 +21,16 @@ from app.oparl import service, urls
 from app.oparl.schemas import FiltersQuery
 
 router = APIRouter(prefix=urls.PREFIX, tags=["oparl"])
-METHODS = ["GET", "HEAD"]
+_Endpoint = TypeVar("_Endpoint", bound=Callable[..., Awaitable[Response]])
+
+
+def _open(path: str, summary: str) -> Callable[[_Endpoint], _Endpoint]:
+    """GET, and HEAD with the same answer's headers (kept out of the OpenAPI: one operation)."""
+    def register(endpoint: _Endpoint) -> _Endpoint:
+        router.add_api_route(path, endpoint, methods=["GET"], summary=summary)
+        router.add_api_route(path, endpoint, methods=["HEAD"], include_in_schema=False)
+        return endpoint
+    return register
 
 
 class OpenAccess:
@@ -66,14 +76,14 @@ async def _refresh(request: Request, council_ids: list[int] | None) -> Database:
     return db
 
 
-@router.api_route("/system", methods=METHODS, summary="OParl System: the entry point")
+@_open("/system", "OParl System: the entry point")
 async def get_system(request: Request) -> JSONResponse:
     db = await _refresh(request, None)
     async with db.unit_of_work(write=False) as uow:
         return _answer(request, await service.system(uow.session))
 
 
-@router.api_route("/bodies", methods=METHODS, summary="OParl: the councils (Body) on this server")
+@_open("/bodies", "OParl: the councils (Body) on this server")
 async def list_bodies(request: Request, filters: FiltersQuery) -> JSONResponse:
     db = await _refresh(request, None)
     async with db.unit_of_work(write=False) as uow:
@@ -82,8 +92,7 @@ async def list_bodies(request: Request, filters: FiltersQuery) -> JSONResponse:
     return _answer(request, page.as_json())
 
 
-@router.api_route("/bodies/{council_id:int}/{list_name}", methods=METHODS,
-                  summary="OParl: one list of a council (meetings, papers, files, …)")
+@_open("/bodies/{council_id}/{list_name}", "OParl: one list of a council (meetings, papers, …)")
 async def list_of_body(request: Request, council_id: Id, list_name: str,
                        filters: FiltersQuery) -> JSONResponse:
     kind = urls.BY_BODY_LIST.get(list_name)
@@ -97,8 +106,7 @@ async def list_of_body(request: Request, council_id: Id, list_name: str,
     return _answer(request, page.as_json())
 
 
-@router.api_route("/{segment}/{key}", methods=METHODS,
-                  summary="OParl: one object by its id (a tombstone once it left public view)")
+@_open("/{segment}/{key}", "OParl: one object by its id (a tombstone once it left public view)")
 async def get_object(request: Request, segment: str, key: str) -> JSONResponse:
     kind = urls.BY_SEGMENT.get(segment)
     if kind is None:
@@ -125,12 +133,11 @@ async def _file(request: Request, key: str, disposition: str) -> Response:
         "Cache-Control": "public, max-age=300"})
 
 
-@router.api_route("/files/{key}/access", methods=METHODS, summary="OParl: a public file, to view")
+@_open("/files/{key}/access", "OParl: a public file, to view")
 async def access_file(request: Request, key: str) -> Response:
     return await _file(request, key, "inline")
 
 
-@router.api_route("/files/{key}/download", methods=METHODS,
-                  summary="OParl: a public file, to save")
+@_open("/files/{key}/download", "OParl: a public file, to save")
 async def download_file(request: Request, key: str) -> Response:
     return await _file(request, key, "attachment")

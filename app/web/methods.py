@@ -52,8 +52,12 @@ def allowed_methods(app: Any, path: str) -> set[str]:
 WEB_APP_METHODS = {"GET", "HEAD"}  # every other path is the web app's
 
 
+API_PREFIXES = ("/api", "/oparl")
+
+
 def is_api_path(path: str) -> bool:
-    return path == "/api" or path.startswith("/api/")
+    """Paths of the JSON APIs (ours and OParl): never answered by the web app's pages."""
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in API_PREFIXES)
 
 
 def allow_header(methods: set[str]) -> str:
