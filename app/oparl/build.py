@@ -112,6 +112,23 @@ class CouncilRecord:
     sha512: dict[str, str] = field(default_factory=dict)
     polls: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # item id → VoteEvents
     outcomes: dict[int, str] = field(default_factory=dict)  # item id → last poll's outcome
+    _grouped: dict[int, list[Document]] | None = field(default=None, repr=False)
+
+    def of_item(self, item_id: int) -> list[Document]:
+        return self._by_item().get(item_id, [])
+
+    def of_meeting_only(self, meeting_id: int) -> list[Document]:
+        """The meeting's documents that belong to no agenda item."""
+        return self._by_item().get(-meeting_id, [])
+
+    def _by_item(self) -> dict[int, list[Document]]:
+        # Keyed by item id, or by minus the meeting id for documents of no item.
+        if self._grouped is None:
+            self._grouped = {}
+            for document, _ in self.documents:
+                key = document.agenda_item_id or -document.meeting_id
+                self._grouped.setdefault(key, []).append(document)
+        return self._grouped
 
 
 async def load(session: AsyncSession, council: Council) -> CouncilRecord:
@@ -143,8 +160,10 @@ async def load(session: AsyncSession, council: Council) -> CouncilRecord:
     items = list(await session.scalars(
         select(AgendaItem).where(AgendaItem.meeting_id.in_(meeting_ids))))
     public_items: set[int] = set()
-    for meeting_id in meeting_ids:
-        own = [item for item in items if item.meeting_id == meeting_id]
+    by_meeting: dict[int, list[AgendaItem]] = {meeting_id: [] for meeting_id in meeting_ids}
+    for item in items:
+        by_meeting[item.meeting_id].append(item)
+    for meeting_id, own in by_meeting.items():
         hidden = hidden_from_guests(own)
         by_id = {item.id: item for item in own}
         placed = [p for p in layout(own) if p.id not in hidden]
@@ -254,16 +273,16 @@ def memberships(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
         }, membership.created_at)
 
 
-def _item_files(record: CouncilRecord, embed: Embed, item_id: int) -> tuple[Any, list[Any]]:
-    resolution, auxiliary = None, []
-    for document, _ in record.documents:
-        if document.agenda_item_id == item_id:
-            file = embed(urls.FILE.path(document.id))
-            if document.kind == "resolution" and resolution is None:
-                resolution = file
-            else:
-                auxiliary.append(file)
-    return resolution, auxiliary
+def _files_with_one_apart(embed: Embed, documents: list[Document], kind: str) -> tuple[Any, list[Any]]:
+    """The documents' Files: the first of `kind` (a resolution, the minutes), and the others."""
+    apart, others = None, []
+    for document in documents:
+        file = embed(urls.FILE.path(document.id))
+        if document.kind == kind and apart is None:
+            apart = file
+        else:
+            others.append(file)
+    return apart, others
 
 
 def agenda_items(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
@@ -274,7 +293,8 @@ def agenda_items(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
                                           urls.CONSULTATION.path(document.id))
     for meeting in record.meetings:
         for order, item in enumerate(record.items.get(meeting.id, [])):
-            resolution, auxiliary = _item_files(record, embed, item.id)
+            resolution, auxiliary = _files_with_one_apart(embed, record.of_item(item.id),
+                                                          "resolution")
             yield Built(urls.AGENDA_ITEM, str(item.id), {
                 "meeting": urls.MEETING.path(meeting.id), "number": record.numbers[item.id],
                 "order": order, "name": item.title, "public": True,
@@ -287,14 +307,8 @@ def agenda_items(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
 
 def meetings(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
     for meeting in record.meetings:
-        protocol, auxiliary = None, []
-        for document, _ in record.documents:
-            if document.meeting_id == meeting.id and document.agenda_item_id is None:
-                file = embed(urls.FILE.path(document.id))
-                if document.kind == "minutes" and protocol is None:
-                    protocol = file
-                else:
-                    auxiliary.append(file)
+        protocol, auxiliary = _files_with_one_apart(embed, record.of_meeting_only(meeting.id),
+                                                    "minutes")
         yield Built(urls.MEETING, str(meeting.id), {
             "name": meeting.title, "meetingState": MEETING_STATES[meeting.state],
             "start": local_time(meeting.starts_at),

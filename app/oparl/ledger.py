@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.time import utcnow
@@ -140,30 +140,36 @@ async def _rebuild(session: AsyncSession, council: Council, now: datetime, data_
     existing = {(entry.kind, entry.key): entry for entry in await session.scalars(
         select(OparlEntry).where(OparlEntry.council_id == council.id))}
     settled: dict[str, dict[str, Any]] = {}
+    new: list[dict[str, Any]] = []
 
     def embed(path: str) -> dict[str, Any] | None:
         return settled.get(path)
 
     for stage in build.STAGES:
         for built in stage(record, embed):
-            obj = {"id": built.path, "type": built.kind.type, **build.pruned(built.obj)}
+            obj = urls.mark_links({"id": built.path, "type": built.kind.type,
+                                   **build.pruned(built.obj)})
             if built.kind is urls.BODY:
                 obj.setdefault("legislativeTerm", [])  # required, even when there is none
             data = canonical(obj)
             fingerprint = hashlib.sha256(data.encode()).hexdigest()
             entry = existing.pop((built.kind.name, built.key), None)
             if entry is None:
-                entry = OparlEntry(council_id=council.id, kind=built.kind.name, key=built.key,
-                                   fingerprint=fingerprint, data=data, deleted=False,
-                                   created=min(built.created_at, now), modified=now,
-                                   version_id=built.version_id)
-                session.add(entry)
-            elif entry.fingerprint != fingerprint or entry.deleted or (
-                    entry.version_id != built.version_id):
-                entry.fingerprint, entry.data, entry.deleted = fingerprint, data, False
-                entry.version_id, entry.modified = built.version_id, now
-            settled[built.path] = {**obj, "created": build.local_time(entry.created),
-                                   "modified": build.local_time(entry.modified)}
+                created, modified = min(built.created_at, now), now
+                new.append({"council_id": council.id, "kind": built.kind.name, "key": built.key,
+                            "fingerprint": fingerprint, "data": data, "deleted": False,
+                            "created": created, "modified": modified,
+                            "version_id": built.version_id})
+            else:
+                if entry.fingerprint != fingerprint or entry.deleted or (
+                        entry.version_id != built.version_id):
+                    entry.fingerprint, entry.data, entry.deleted = fingerprint, data, False
+                    entry.version_id, entry.modified = built.version_id, now
+                created, modified = entry.created, entry.modified
+            settled[built.path] = {**obj, "created": build.local_time(created),
+                                   "modified": build.local_time(modified)}
+    if new:
+        await session.execute(insert(OparlEntry), new)
     gone = [entry.id for entry in existing.values() if not entry.deleted]
     if gone:
         await session.execute(update(OparlEntry).where(OparlEntry.id.in_(gone)).values(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
@@ -65,9 +65,9 @@ def _base(request: Request) -> str:
     return configured.rstrip("/") if configured else str(request.base_url).rstrip("/")
 
 
-def _answer(request: Request, body: dict[str, Any]) -> JSONResponse:
-    return JSONResponse(urls.absolute(body, _base(request)),
-                        media_type="application/json; charset=utf-8")
+def _answer(request: Request, marked_json: str) -> Response:
+    return Response(urls.with_base(marked_json, _base(request)),
+                    media_type="application/json; charset=utf-8")
 
 
 async def _refresh(request: Request, council_ids: list[int] | None) -> Database:
@@ -77,14 +77,14 @@ async def _refresh(request: Request, council_ids: list[int] | None) -> Database:
 
 
 @_open("/system", "OParl System: the entry point")
-async def get_system(request: Request) -> JSONResponse:
+async def get_system(request: Request) -> Response:
     db = await _refresh(request, None)
     async with db.unit_of_work(write=False) as uow:
         return _answer(request, await service.system(uow.session))
 
 
 @_open("/bodies", "OParl: the councils (Body) on this server")
-async def list_bodies(request: Request, filters: FiltersQuery) -> JSONResponse:
+async def list_bodies(request: Request, filters: FiltersQuery) -> Response:
     db = await _refresh(request, None)
     async with db.unit_of_work(write=False) as uow:
         page = await service.list_page(uow.session, path=urls.BODIES_PATH, council_id=None,
@@ -94,7 +94,7 @@ async def list_bodies(request: Request, filters: FiltersQuery) -> JSONResponse:
 
 @_open("/bodies/{council_id}/{list_name}", "OParl: one list of a council (meetings, papers, …)")
 async def list_of_body(request: Request, council_id: Id, list_name: str,
-                       filters: FiltersQuery) -> JSONResponse:
+                       filters: FiltersQuery) -> Response:
     kind = urls.BY_BODY_LIST.get(list_name)
     if kind is None:
         raise NotFound("not_found")
@@ -107,7 +107,7 @@ async def list_of_body(request: Request, council_id: Id, list_name: str,
 
 
 @_open("/{segment}/{key}", "OParl: one object by its id (a tombstone once it left public view)")
-async def get_object(request: Request, segment: str, key: str) -> JSONResponse:
+async def get_object(request: Request, segment: str, key: str) -> Response:
     kind = urls.BY_SEGMENT.get(segment)
     if kind is None:
         raise NotFound("not_found")

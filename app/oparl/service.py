@@ -36,10 +36,15 @@ async def bring_up_to_date(db: Database, council_ids: list[int] | None, data_dir
             await ledger.refresh(uow.session, list(behind), data_dir=data_dir)
 
 
-def _tombstone(entry: OparlEntry) -> dict[str, Any]:
-    return {"id": urls.BY_NAME[entry.kind].path(entry.key),
-            "type": urls.BY_NAME[entry.kind].type, "created": build.local_time(entry.created),
-            "modified": build.local_time(entry.modified), "deleted": True}
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _tombstone(entry: OparlEntry) -> str:
+    kind = urls.BY_NAME[entry.kind]
+    return _json(urls.mark_links({
+        "id": kind.path(entry.key), "type": kind.type, "created": build.local_time(entry.created),
+        "modified": build.local_time(entry.modified), "deleted": True}))
 
 
 async def _texts(session: AsyncSession, version_ids: list[int]) -> dict[int, str]:
@@ -54,9 +59,10 @@ async def _texts(session: AsyncSession, version_ids: list[int]) -> dict[int, str
     return {version_id: "\n\n".join(texts).strip() for version_id, texts in pages.items()}
 
 
-async def render(session: AsyncSession, entries: list[OparlEntry]) -> list[dict[str, Any]]:
-    """The entries as served (paths still relative): tombstones for those that left, the
-    ledger's times on the others, and each File's text."""
+async def render(session: AsyncSession, entries: list[OparlEntry]) -> list[str]:
+    """The entries' JSON as served (links still marked): tombstones for those that left, the
+    ledger's times on the others, and each File's text. The stored JSON is not parsed: the
+    fields are put in front of its first key."""
     texts = await _texts(session, [e.version_id for e in entries
                                    if e.version_id is not None and not e.deleted])
     out = []
@@ -64,12 +70,12 @@ async def render(session: AsyncSession, entries: list[OparlEntry]) -> list[dict[
         if entry.deleted:
             out.append(_tombstone(entry))
             continue
-        obj = json.loads(entry.data)
-        obj["created"] = build.local_time(entry.created)
-        obj["modified"] = build.local_time(entry.modified)
-        if entry.version_id is not None and texts.get(entry.version_id):
-            obj["text"] = texts[entry.version_id]
-        out.append(obj)
+        head = (f'{{"created":"{build.local_time(entry.created)}",'
+                f'"modified":"{build.local_time(entry.modified)}",')
+        text = texts.get(entry.version_id) if entry.version_id is not None else None
+        if text:
+            head += f'"text":{_json(text)},'
+        out.append(head + entry.data[1:])
     return out
 
 
@@ -81,9 +87,9 @@ async def find_entry(session: AsyncSession, kind: Kind, key: str) -> OparlEntry:
     return entry
 
 
-async def get_object(session: AsyncSession, kind: Kind, key: str) -> dict[str, Any]:
-    [obj] = await render(session, [await find_entry(session, kind, key)])
-    return obj
+async def get_object(session: AsyncSession, kind: Kind, key: str) -> str:
+    [text] = await render(session, [await find_entry(session, kind, key)])
+    return text
 
 
 def _conditions(council_id: int | None, kind: Kind, filters: ListFilters) -> list[ColumnElement[bool]]:
@@ -105,12 +111,13 @@ def _conditions(council_id: int | None, kind: Kind, filters: ListFilters) -> lis
 
 @dataclass(frozen=True)
 class Page:
-    data: list[dict[str, Any]]
+    data: list[str]
     pagination: dict[str, int]
     links: dict[str, str]
 
-    def as_json(self) -> dict[str, Any]:
-        return {"data": self.data, "pagination": self.pagination, "links": self.links}
+    def as_json(self) -> str:
+        return (f'{{"data":[{",".join(self.data)}],"pagination":{_json(self.pagination)},'
+                f'"links":{_json(urls.mark_links(self.links))}}}')
 
 
 async def list_page(session: AsyncSession, *, path: str, council_id: int | None, kind: Kind,
@@ -146,15 +153,15 @@ async def council_or_404(session: AsyncSession, council_id: int) -> Council:
     return council
 
 
-async def system(session: AsyncSession) -> dict[str, Any]:
+async def system(session: AsyncSession) -> str:
     created, modified = (await session.execute(
         select(func.min(OparlEntry.created), func.max(OparlEntry.modified))
         .where(OparlEntry.kind == urls.BODY.name))).one()
-    return build.pruned({
+    return _json(urls.mark_links(build.pruned({
         "id": urls.SYSTEM_PATH, "type": urls.SCHEMA + "System", "oparlVersion": urls.SCHEMA,
         "body": urls.BODIES_PATH,
         "name": "Kỳ Họp — dữ liệu mở của Hội đồng nhân dân (OParl 1.1)",
         "vendor": VENDOR, "product": VENDOR,
         "created": build.local_time(created) if created else None,
         "modified": build.local_time(modified) if modified else None,
-    })
+    })))

@@ -4,6 +4,7 @@ the server's public address is put in front when they are served, so ids stay ca
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -66,22 +67,36 @@ LINK_FIELDS: Final = frozenset({
     "downloadUrl", "participant", "subOrganizationOf", "onBehalfOf", "location", "meetings",
     "papers", "persons", "organizations", "bodies", "relatedPaper", "originatorOrganization",
     "first", "next", "prev", "last", "voter_id", "web",
+    "kyhop:parentBody", "kyhop:predecessorBodies", "kyhop:successorBodies",
 })
 
 
-def _link(value: Any, base: str) -> Any:
+# Links are stored marked and without the server's address: the address is put in when an
+# answer is written, by one replace over the JSON text (no parsing per request). JSON writes the
+# mark as "\u0000", which no link of ours and no user text that reached the database holds.
+LINK_MARK: Final = "\x00"
+_MARKED_JSON: Final = '"\\u0000' + PREFIX + "/"
+
+
+def _marked(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(PREFIX + "/"):
-        return base + value
+        return LINK_MARK + value
     if isinstance(value, list):
-        return [_link(item, base) for item in value]
-    return absolute(value, base)
+        return [_marked(item) for item in value]
+    return mark_links(value)
 
 
-def absolute(value: Any, base: str) -> Any:
-    """`value` with `base` put before each path of this API in its link fields."""
+def mark_links(value: Any) -> Any:
+    """`value` with the mark before each path of this API in its link fields."""
     if isinstance(value, dict):
-        return {key: _link(item, base) if key in LINK_FIELDS else absolute(item, base)
+        return {key: _marked(item) if key in LINK_FIELDS else mark_links(item)
                 for key, item in value.items()}
     if isinstance(value, list):
-        return [absolute(item, base) for item in value]
+        return [mark_links(item) for item in value]
     return value
+
+
+def with_base(json_text: str, base: str) -> str:
+    """The JSON text of marked objects with `base` (https://host) before each link."""
+    escaped = json.dumps(base, ensure_ascii=False)[1:-1]  # a Host header is client input
+    return json_text.replace(_MARKED_JSON, '"' + escaped + PREFIX + "/")

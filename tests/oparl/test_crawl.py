@@ -70,13 +70,15 @@ async def crawl(client) -> tuple[dict[str, dict[str, Any]], dict[str, int], Coun
     return objects, files, pages
 
 
-async def test_the_whole_system_validates_and_publishes_only_public_data(client, public_record) -> None:  # type: ignore[no-untyped-def]
+async def test_the_whole_system_validates_and_publishes_only_public_data(client, world, public_record) -> None:  # type: ignore[no-untyped-def]
     objects, files, pages = await crawl(client)
     kinds = Counter(validate.type_name(obj) for obj in objects.values())
     assert set(kinds) == ALL_TYPES, kinds
     assert all(count == 1 for count in pages.values()), "each page is fetched once"
     assert files and set(files.values()) == {200}
 
+    commune = next(o for o in objects.values() if o.get("name") == "HĐND xã Bên Cạnh")
+    assert commune["kyhop:parentBody"] == f"{BASE}/oparl/v1/bodies/{world.council_a}"
     text = json.dumps(list(objects.values()), ensure_ascii=False)
     for words in SECRET_WORDS:
         assert words not in text, words
