@@ -46,23 +46,25 @@ def canonical(obj: dict[str, Any]) -> str:
 async def stamps(session: AsyncSession, council_ids: Iterable[int] | None = None) -> dict[int, str]:
     """Each council's change stamp: it moves with every audited change to the council or to a
     user, and with every document whose text extraction finished."""
-    query = select(Council.id)
+    # One index probe per council ((council_id, id) index), not a scan of the whole log.
+    latest = select(func.max(AuditEntry.id)).where(
+        AuditEntry.council_id == Council.id).correlate(Council).scalar_subquery()
+    query = select(Council.id, latest)
     if council_ids is not None:
         query = query.where(Council.id.in_(list(council_ids)))
-    ids = list(await session.scalars(query))
+    audited = {council_id: last or 0 for council_id, last in (await session.execute(query)).all()}
+    ids = list(audited)
     if not ids:
         return {}
-    audited = dict((await session.execute(
-        select(AuditEntry.council_id, func.max(AuditEntry.id)).where(AuditEntry.council_id.in_(ids))
-        .group_by(AuditEntry.council_id))).all())
+    # A person's name or active flag (their Person object) changes with `user.update`.
     users = await session.scalar(select(func.max(AuditEntry.id)).where(
-        AuditEntry.council_id.is_(None), AuditEntry.action.like("user.%"))) or 0
+        AuditEntry.action == "user.update")) or 0
     processed = dict((await session.execute(
         select(Meeting.council_id, func.max(DocumentVersion.processed_at))
         .join(Document, Document.id == DocumentVersion.document_id)
         .join(Meeting, Meeting.id == Document.meeting_id)
         .where(Meeting.council_id.in_(ids)).group_by(Meeting.council_id))).all())
-    return {council_id: f"{audited.get(council_id, 0)}:{users}:"
+    return {council_id: f"{audited[council_id]}:{users}:"
                         f"{p.isoformat() if (p := processed.get(council_id)) else '-'}"
             for council_id in ids}
 

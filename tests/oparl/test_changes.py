@@ -160,3 +160,15 @@ async def test_next_links_walk_every_page_once_while_objects_are_added(  # type:
     assert len(seen) == existing + added, "every object once, the added ones at the end"
     numbers = [int(item.rsplit("/", 1)[1]) for item in seen]
     assert numbers == sorted(numbers)
+
+
+async def test_a_renamed_deputy_is_a_modified_person(client, world, public_record) -> None:  # type: ignore[no-untyped-def]
+    await body_lists(client, world.council_a)
+    mark = utcnow()
+    renamed = await client.patch(f"/api/v1/users/{world.users['deputy']}",
+                                 json={"full_name": "Nguyễn Thị Đổi Tên"}, headers=world.headers("admin"))
+    assert renamed.status_code == 200, renamed.text
+    changed = await body_lists(client, world.council_a, since(mark))
+    assert [p["name"] for p in changed["Person"]] == ["Nguyễn Thị Đổi Tên"]
+    # A closed poll's vote events keep the names as they were when it closed: the record.
+    assert set(changed) == {"Person"}
