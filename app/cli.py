@@ -245,6 +245,56 @@ def import_documents_command(meeting_id: int, folder: Path) -> None:
         raise typer.Exit(1)
 
 
+@cli.command("harvest")
+def harvest_command(
+    url: Annotated[str, typer.Argument(help="The OParl System URL (…/oparl/v1/system).")],
+    council: Annotated[int | None, typer.Option(
+        help="The council of this server to list the source under.")] = None,
+) -> None:
+    """Harvest another server's OParl system now, with progress; it stays a source that the
+    server refreshes every KYHOP_HARVEST_EVERY_MIN minutes."""
+    from app.db import Database
+    from app.errors import AppError
+    from app.harvest.commands import Progress, harvest_now
+    from app.harvest.crawl import Page
+    from app.harvest.runner import RunResult, RunSettings
+    from app.i18n import translate
+
+    settings = _settings()
+    _upgrade(settings)
+    progress = Progress()
+    live = sys.stderr.isatty()
+
+    def on_page(page: Page) -> None:
+        line = progress.add(page)
+        typer.echo(f"\r{line:<60}" if live else line, err=True, nl=not live)
+
+    async def main() -> tuple[int, RunResult]:
+        db = Database(settings)
+        try:
+            return await harvest_now(db, url=url, council_id=council,
+                                     settings=RunSettings.from_settings(settings), on_page=on_page)
+        finally:
+            await db.dispose()
+
+    try:
+        source_id, result = asyncio.run(main())
+    except AppError as exc:
+        typer.echo(translate(exc.message_code, "vi", **exc.params), err=True)
+        raise typer.Exit(1) from None
+    if live:
+        typer.echo("", err=True)
+    summary = (f"nguồn {source_id}: {result.received} đối tượng nhận được, {result.stored} mới hoặc "
+               f"thay đổi, {result.deleted} bị xóa; {result.requests} yêu cầu, {result.bytes} byte")
+    if result.state != "ok":
+        typer.echo(f"Thu thập thất bại ({summary}): "
+                   f"{translate(result.error_code, 'vi', **result.error_params)}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Đã thu thập xong {'(toàn bộ)' if result.full else '(phần thay đổi)'} — {summary}")
+    for kind, number in result.counts.items():
+        typer.echo(f"  {kind:<16} {number}")
+
+
 @audit_cli.command("verify")
 def audit_verify(
     head: Annotated[Path | None, typer.Option(

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.harvest.policy import parse_entry
+
 
 class SettingsError(Exception):
     """A setting has a wrong value; the message is one line naming it."""
@@ -55,12 +57,28 @@ class Settings(BaseSettings):
     public_url: str = Field(default="", pattern=r"^(https?://[^\s/?#]+(/[^\s?#]*)?)?$")
     # How often the audit chain's signed head is written to the data directory (0: never).
     audit_anchor_s: int = Field(default=600, ge=0, le=7 * 24 * 3600)
+    # Harvesting other OParl servers (docs/harvest.md): every source is fetched again this often
+    # (0: only when added or asked for); hosts or networks besides public addresses that may be
+    # harvested (loopback and private ones only when listed); the overlap of incremental runs.
+    harvest_every_min: int = Field(default=30, ge=0, le=7 * 24 * 60)
+    harvest_allow: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    harvest_margin_s: int = Field(default=60, ge=0, le=24 * 3600)
 
     @field_validator("allowed_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("harvest_allow", mode="before")
+    @classmethod
+    def _split_allowed(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [entry.strip() for entry in value.split(",") if entry.strip()]
+        if isinstance(value, list):
+            for entry in value:
+                parse_entry(str(entry))  # a ValueError names the entry
         return value
 
     @field_validator("token_idle_minutes")

@@ -155,3 +155,30 @@ MESSAGES.update({
     "file_link_invalid": ("Đường dẫn tệp không hợp lệ", "The file link is not valid"),
     "file_link_expired": ("Đường dẫn tệp đã hết hạn; hãy mở lại tài liệu", "The file link has expired; open the document again"),
 })
+
+# Harvesting other councils' OParl servers (app/harvest): shown on the source and by `kyhop harvest`.
+MESSAGES.update({
+    "source_url_invalid": ("Địa chỉ nguồn phải là một địa chỉ http:// hoặc https:// đầy đủ, không kèm tên đăng nhập hay mật khẩu", "The source must be a full http:// or https:// address, without a user name or password"),
+    "source_url_not_allowed": ("Không được phép thu thập từ {host}: đây là địa chỉ nội bộ; quản trị viên máy chủ có thể thêm nó vào KYHOP_HARVEST_ALLOW", "Harvesting from {host} is not allowed: it is an internal address; the server's administrator may add it to KYHOP_HARVEST_ALLOW"),
+    "source_exists": ("Nguồn dữ liệu này đã có trong danh sách", "This source is already listed"),
+    "harvest_busy": ("Nguồn này đang được một tiến trình khác thu thập; hãy thử lại sau", "Another process is harvesting this source; try again later"),
+    "harvest_address_refused": ("Không được phép kết nối tới {host} ({address}): địa chỉ nội bộ không có trong KYHOP_HARVEST_ALLOW", "Connecting to {host} ({address}) is not allowed: an internal address not listed in KYHOP_HARVEST_ALLOW"),
+    "harvest_unreachable": ("Không kết nối được tới máy chủ nguồn {host}", "Could not connect to the source server {host}"),
+    "harvest_timeout": ("Máy chủ nguồn không trả lời trong {seconds} giây tại {url}", "The source server did not answer within {seconds} seconds at {url}"),
+    "harvest_protocol": ("Máy chủ nguồn {host} trả lời không đúng giao thức HTTP", "The source server {host} broke the HTTP protocol"),
+    "harvest_http_status": ("Máy chủ nguồn trả lời lỗi HTTP {status} tại {url}", "The source server answered HTTP {status} at {url}"),
+    "harvest_redirects": ("Máy chủ nguồn chuyển hướng quá {limit} lần từ {url} (có thể là vòng lặp chuyển hướng)", "The source server redirected more than {limit} times from {url} (perhaps a redirect loop)"),
+    "harvest_too_large": ("Câu trả lời của máy chủ nguồn lớn quá {limit} tại {url}; việc thu thập đã dừng", "The source server's answer is larger than {limit} at {url}; harvesting stopped"),
+    "harvest_html": ("Máy chủ nguồn trả về một trang web (HTML) thay vì dữ liệu OParl tại {url}; hãy kiểm tra địa chỉ có đúng là điểm truy cập OParl (…/oparl/v1/system) không", "The source server answered a web page (HTML) instead of OParl data at {url}; check that the address is an OParl entry point (…/oparl/v1/system)"),
+    "harvest_not_json": ("Máy chủ nguồn trả về dữ liệu không phải JSON tại {url}", "The source server answered something that is not JSON at {url}"),
+    "harvest_too_deep": ("Dữ liệu tại {url} lồng nhau quá sâu, không phải dữ liệu OParl", "The data at {url} is nested too deeply to be OParl"),
+    "harvest_not_system": ("Địa chỉ {url} không phải điểm truy cập OParl 1.1 (cần một đối tượng System có liên kết body)", "{url} is not an OParl 1.1 entry point (a System object with a body link)"),
+    "harvest_bad_list": ("Danh sách OParl tại {url} không đúng chuẩn (cần một đối tượng có mảng data)", "The OParl list at {url} is malformed (an object with a data array is needed)"),
+    "harvest_bad_object": ("Danh sách OParl tại {url} có đối tượng không đúng chuẩn (thiếu id hoặc type hợp lệ)", "The OParl list at {url} holds a malformed object (without a valid id or type)"),
+    "harvest_bad_link": ("Liên kết \"{field}\" tại {url} không phải một địa chỉ http(s) hợp lệ", "The \"{field}\" link at {url} is not a valid http(s) address"),
+    "harvest_too_many_pages": ("Danh sách {url} có quá {limit} trang; việc thu thập đã dừng", "The list {url} has more than {limit} pages; harvesting stopped"),
+    "harvest_next_loop": ("Danh sách {url} quay lại một trang đã đọc (liên kết next lặp vòng); việc thu thập đã dừng", "The list {url} leads back to a page already read (a next link loop); harvesting stopped"),
+    "harvest_too_many_bodies": ("Máy chủ nguồn có quá {limit} cơ quan (Body); việc thu thập đã dừng", "The source server has more than {limit} bodies; harvesting stopped"),
+    "harvest_claim_lost": ("Lần thu thập bị gián đoạn quá lâu và đã được một tiến trình khác tiếp tục", "The run was interrupted for too long and another process took it over"),
+    "harvest_internal": ("Lỗi hệ thống khi thu thập; chi tiết có trong nhật ký máy chủ", "Internal error while harvesting; the server's log has the details"),
+})

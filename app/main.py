@@ -23,6 +23,8 @@ from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.router import files_router
 from app.documents.router import router as documents_router
 from app.documents.runtime import DocumentRuntime
+from app.harvest.router import router as harvest_router
+from app.harvest.scheduler import HarvestScheduler
 from app.health import router as health_router
 from app.live.router import router as live_router
 from app.live.runtime import LiveRuntime
@@ -51,12 +53,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     live = LiveRuntime(settings, db)
     voting = VotingRuntime(db, SessionRules.from_settings(settings))
     anchors = AnchorWriter(db, settings.data_dir, settings.audit_anchor_s)
+    harvest = HarvestScheduler(db, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await live.start()
         voting.start()
         anchors.start()
+        harvest.start()
         await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
         # What start-up built lives as long as the process: keep it out of every future
@@ -65,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.freeze()
         gc.set_threshold(7000, 10, 100)
         yield
+        await harvest.stop()
         await anchors.stop()
         await voting.stop()
         await live.stop()
@@ -83,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.documents = documents
     app.state.live = live
     app.state.voting = voting
+    app.state.harvest = harvest
 
     install_error_handlers(app)
     app.include_router(health_router)
@@ -96,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(voting_router)
     app.include_router(live_router)
     app.include_router(oparl_router)
+    app.include_router(harvest_router)
 
     if settings.allowed_origins:
         app.add_middleware(

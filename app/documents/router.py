@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -264,9 +264,12 @@ async def package(meeting_id: Id, request: Request, principal: CurrentUser,
 @router.get("/search", response_model=SearchResults)
 async def search_endpoint(principal: CurrentUser, uow: UowDep,
                           q: Annotated[str, Query(min_length=1, max_length=200), NoNul],
-                          meeting_id: Id | None = None) -> SearchResults:
+                          meeting_id: Id | None = None,
+                          scope: Literal["council", "network"] = "council") -> SearchResults:
+    """`scope=network`: also meetings, papers and files harvested from other councils' OParl
+    servers (each hit with its source and OParl URL)."""
     return SearchResults(items=await search(uow.session, principal=principal, query=q,
-                                            meeting_id=meeting_id))
+                                            meeting_id=meeting_id, network=scope == "network"))
 
 
 @router.get("/documents/{document_id:int}/annotations", response_model=NotesOut)

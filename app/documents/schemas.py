@@ -99,13 +99,19 @@ class Package(BaseModel):
 
 
 class SearchHit(BaseModel):
-    kind: Literal["document", "agenda_item"]
-    meeting_id: int
+    kind: Literal["document", "agenda_item", "harvested"] = Field(
+        description="harvested: a meeting, paper or file harvested from another OParl server "
+                    "(scope=network), with its source and OParl URL")
+    meeting_id: int | None = None
     document_id: int | None = None
     agenda_item_id: int | None = None
     page: int | None = None
     title: str
     snippet: str = Field(description="HTML-escaped text with matches in <mark>…</mark>")
+    source_id: int | None = None
+    source_url: str | None = None
+    oparl_id: str | None = None
+    oparl_type: str | None = None
 
 
 class SearchResults(BaseModel):

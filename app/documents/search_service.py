@@ -15,6 +15,7 @@ from app.documents.ranking import match
 from app.documents.schemas import SearchHit
 from app.documents.search import backend_for
 from app.documents.snippets import snippet
+from app.harvest.search import network_hits
 from app.meetings.access import MeetingAccess, meeting_access
 from app.meetings.agenda import agenda_view
 from app.meetings.service import visible_meetings
@@ -27,11 +28,21 @@ CANDIDATES = 2000
 
 async def search(
     session: AsyncSession, *, principal: Principal, query: str, meeting_id: int | None,
-    limit: int = 50,
+    network: bool = False, limit: int = 50,
 ) -> list[SearchHit]:
+    """This server's hits; with `network`, then those harvested from other servers."""
     parsed = parse_query(query)
     if not parsed:
         return []
+    hits = await _local_hits(session, principal=principal, parsed=parsed, meeting_id=meeting_id,
+                             limit=limit)
+    if network:
+        hits += await network_hits(session, principal=principal, query=parsed, limit=limit)
+    return hits
+
+
+async def _local_hits(session: AsyncSession, *, principal: Principal, parsed: Query,
+                      meeting_id: int | None, limit: int) -> list[SearchHit]:
     if meeting_id is not None:
         accesses = [await meeting_access(session, principal, meeting_id)]
     else:

@@ -11,6 +11,7 @@ from app.models.documents import (
     DocumentPage,
     DocumentVersion,
 )
+from app.models.harvest import HarvestedObject, HarvestSource
 from app.models.idempotency import IdempotentResult
 from app.models.meetings import (
     AgendaItem,
@@ -37,6 +38,8 @@ __all__ = [
     "Document",
     "DocumentPage",
     "DocumentVersion",
+    "HarvestSource",
+    "HarvestedObject",
     "IdempotentResult",
     "LoginFailure",
     "Meeting",

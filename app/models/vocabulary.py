@@ -30,3 +30,5 @@ ThresholdName = Literal["majority", "two_thirds"]
 # Who may receive an event: everyone who sees the meeting; only those who may read confidential
 # material (the council's deputies, chair and secretariat); or only the others (guests).
 Audience = Literal["all", "confidential", "guests"]
+# A harvested OParl source: `running` while a run is under way or asked for (a new source too).
+HarvestState = Literal["ok", "running", "failed"]

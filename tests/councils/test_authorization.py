@@ -1,4 +1,5 @@
-"""Who may call what: one table, every accounts and councils endpoint × every kind of caller.
+"""Who may call what: one table, every accounts, councils and harvest endpoint × every kind of
+caller.
 
 Rules the table encodes (DESIGN.md "Security", API.md):
 - no token → 401, everywhere except login;
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from sqlalchemy import insert
 
+from app.models import HarvestSource
 from tests.fixtures.world import PASSWORD
 
 CALLERS = ("anonymous", "outsider", "other_secretary", "guest", "deputy", "chair", "secretary",
@@ -80,6 +83,15 @@ CARRY_OVER = Endpoint("POST", "/api/v1/councils/{A}/members/carry-over", {}, wri
 LIST_AGENCIES = Endpoint("GET", "/api/v1/councils/{A}/agencies")
 CREATE_AGENCY = Endpoint("POST", "/api/v1/councils/{A}/agencies",
                          {"name": "Sở Tài chính", "kind": "department"}, writes=True)
+# {source}: a source of council A. Adding and removing one is for administrators; the council's
+# secretariat sees and runs its sources; the harvested copy is public data, read by its members.
+LIST_SOURCES = Endpoint("GET", "/api/v1/councils/{A}/sources")
+CREATE_SOURCE = Endpoint("POST", "/api/v1/councils/{A}/sources",
+                         {"url": "https://oparl.example.gov.vn/oparl/v1/system"}, writes=True)
+GET_SOURCE = Endpoint("GET", "/api/v1/sources/{source}")
+RUN_SOURCE = Endpoint("POST", "/api/v1/sources/{source}/run", writes=True)
+DELETE_SOURCE = Endpoint("DELETE", "/api/v1/sources/{source}", writes=True)
+SOURCE_OBJECTS = Endpoint("GET", "/api/v1/sources/{source}/objects")
 
 # The matrix. Columns follow CALLERS:
 #              anonymous outsider other_sec guest deputy chair secretary admin
@@ -113,6 +125,12 @@ MATRIX: dict[Endpoint, tuple[int, ...]] = {
     CARRY_OVER:       (401, 404, 404, 403, 403, 403, 200, 200),
     LIST_AGENCIES:    (401, 404, 404, 200, 200, 200, 200, 200),
     CREATE_AGENCY:    (401, 404, 404, 403, 403, 403, 201, 201),
+    LIST_SOURCES:     (401, 404, 404, 403, 403, 403, 200, 200),
+    CREATE_SOURCE:    (401, 404, 404, 403, 403, 403, 403, 201),
+    GET_SOURCE:       (401, 404, 404, 403, 403, 403, 200, 200),
+    RUN_SOURCE:       (401, 404, 404, 403, 403, 403, 202, 202),
+    DELETE_SOURCE:    (401, 404, 404, 403, 403, 403, 403, 204),
+    SOURCE_OBJECTS:   (401, 404, 404, 200, 200, 200, 200, 200),
 }
 
 CASES = [
@@ -128,8 +146,11 @@ IMPORT_CSV = "STT,Họ và tên,Chức vụ,Đơn vị\n1,Quách Thị Ngọc Di
 async def _names(world, db, caller: str) -> dict[str, int]:
     """What the placeholders of a path or body stand for, seen from this caller."""
     member = world.users["deputy_no_vote"]
+    await db.run(insert(HarvestSource).values(council_id=world.council_a, state="ok",
+                                              url="https://oparl.example.org/oparl/v1/system"))
     names = {"A": world.council_a, "B": world.council_b, "member": member, "new_member": world.users["outsider"],
-             "member_device": (await db.rows("auth_tokens", user_id=member))[0]["id"]}
+             "member_device": (await db.rows("auth_tokens", user_id=member))[0]["id"],
+             "source": (await db.rows("harvest_sources"))[0]["id"]}
     # Anonymous callers have no device; any id will do, they are refused before it matters.
     own = world.users.get(caller, member)
     names["my_device"] = (await db.rows("auth_tokens", user_id=own))[0]["id"]
@@ -152,10 +173,10 @@ def test_the_matrix_covers_every_accounts_and_councils_endpoint(app):
         (method.upper(), path)
         for path, operations in app.openapi()["paths"].items()
         for method, operation in operations.items()
-        if set(operation.get("tags", ())) & {"accounts", "councils", "agencies"}
+        if set(operation.get("tags", ())) & {"accounts", "councils", "agencies", "harvest"}
     }
     placeholders = {"{A}": "{council_id}", "{B}": "{council_id}", "{member}": "{user_id}", "{my_device}": "{device_id}",
-                    "{member_device}": "{device_id}"}
+                    "{member_device}": "{device_id}", "{source}": "{source_id}"}
     covered = set()
     for endpoint in MATRIX:
         path = endpoint.path

@@ -273,6 +273,9 @@ WRITES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/polls/{poll_id}/close"): None,
     ("POST", "/api/v1/polls/{poll_id}/revote"): None,
     ("POST", "/api/v1/polls/{poll_id}/ballots"): {"option_ids": ["{option_id}"]},
+    ("POST", "/api/v1/councils/{council_id}/sources"): {"url": "https://oparl.example.org/v1/system"},
+    ("POST", "/api/v1/sources/{source_id}/run"): None,
+    ("DELETE", "/api/v1/sources/{source_id}"): None,
 }
 # Writes that do not belong to a council.
 NOT_A_COUNCILS = {"/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/me/password",
@@ -318,6 +321,9 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
     assert notes.status_code == 200, notes.text
     assert (await client.post(f"/api/v1/meetings/{meeting['id']}/close",
                               headers=secretary)).status_code == 200
+    source = await client.post(f"{COUNCILS}/{world.council_a}/sources", headers=world.headers("admin"),
+                               json={"url": "https://oparl.example.gov.vn/oparl/v1/system"})
+    assert source.status_code == 201, source.text
     other = await _create(client, world, name="HĐND tỉnh Kế Thừa", level="province", code="P-KT")
     assert (await _dissolve(client, world, world.council_a,
                             successor_id=other["id"])).status_code == 200
@@ -325,7 +331,7 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "sitting_id": sitting.json()["id"], "document_id": document.json()["id"],
             "poll_id": draft["id"], "closed_poll_id": closed["id"],
             "option_id": closed["options"][0]["id"], "user_id": world.users["deputy"],
-            "outsider": world.users["outsider"]}
+            "outsider": world.users["outsider"], "source_id": source.json()["id"]}
 
 
 def _fill(value: Any, ids: dict[str, int]) -> Any:
@@ -380,7 +386,7 @@ async def test_a_dissolved_council_stays_readable(client, world, dissolved):
              "/api/v1/documents/{document_id}/annotations", "/api/v1/meetings/{meeting_id}/package",
              "/api/v1/meetings/{meeting_id}/attendance", "/api/v1/meetings/{meeting_id}/polls",
              "/api/v1/polls/{closed_poll_id}", "/api/v1/polls/{closed_poll_id}/popolo",
-             "/api/v1/documents/{document_id}/file"]
+             "/api/v1/documents/{document_id}/file", "/api/v1/sources/{source_id}/objects"]
     for who in ("secretary", "deputy"):
         for path in reads:
             response = await client.get(path.format(**ids), headers=world.headers(who))
