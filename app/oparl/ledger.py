@@ -52,7 +52,8 @@ async def stamps(session: AsyncSession, council_ids: Iterable[int] | None = None
     query = select(Council.id, latest)
     if council_ids is not None:
         query = query.where(Council.id.in_(list(council_ids)))
-    audited = {council_id: last or 0 for council_id, last in (await session.execute(query)).all()}
+    audited: dict[int, int] = {
+        int(row[0]): int(row[1] or 0) for row in (await session.execute(query)).all()}
     ids = list(audited)
     if not ids:
         return {}
