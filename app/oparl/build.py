@@ -196,8 +196,12 @@ async def _load_polls(session: AsyncSession, record: CouncilRecord, public_items
         event["motion"]["text"] = poll.title
         for vote in event.get("votes", []):
             vote["voter_id"] = urls.PERSON.path(f"{record.council.id}-{vote['voter_id'].split('-')[1]}")
+        result = json.loads(poll.result or "{}")
+        # The result as guests receive it live (never the named votes, which are in `votes`),
+        # so a client can draw it as the app does.
+        event["kyhop:result"] = {key: value for key, value in result.items() if key != "votes"}
         record.polls.setdefault(poll.agenda_item_id, []).append(prune(event))
-        record.outcomes[poll.agenda_item_id] = export.outcome_label(json.loads(poll.result or "{}"))
+        record.outcomes[poll.agenda_item_id] = export.outcome_label(result)
 
 
 def _plenary(council_id: int) -> str:

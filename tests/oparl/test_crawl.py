@@ -109,6 +109,7 @@ async def test_vote_events_are_popolo_with_names_only_for_open_polls(client, pub
     assert sorted(v["voter"]["name"] for v in named["votes"]) == ["Người chair", "Người deputy"]
     assert all(v["voter_id"].startswith(f"{BASE}/oparl/v1/persons/") for v in named["votes"])
     assert "votes" not in secret and secret["secret"] is True
+    assert all("votes" not in e["kyhop:result"] and e["kyhop:result"]["counts"] for e in events)
     assert item["result"]
 
 
