@@ -42,6 +42,7 @@ class Item:
     text: str  # a File's extracted text
     modified: datetime | None
     deleted: bool
+    embedded: bool = False  # came inside another object (perhaps abridged: a File without text)
 
     @property
     def folded(self) -> str:
@@ -168,7 +169,8 @@ def items(obj: dict[str, Any], *, body: str | None, url: str) -> list[Item]:
     owner = top.oparl_id if body is None else body
     found = [top if body is not None else replace(top, body=owner)]
     for value in obj.values():
-        found.extend(to_item(inner, body=owner, url=url) for inner in _embedded(value))
+        found.extend(replace(to_item(inner, body=owner, url=url), embedded=True)
+                     for inner in _embedded(value))
     return found
 
 
@@ -189,13 +191,12 @@ def to_item(obj: dict[str, Any], *, body: str, url: str) -> Item:
 
 
 def page_items(objects: list[dict[str, Any]], *, body: str | None, url: str) -> list[Item]:
-    """Every object of a page with its embedded ones, each id once: the latest `modified` wins
-    (an embedded copy and a listed one of the same object), the later one on a tie."""
+    """Every object of a page with its embedded ones, each id once (see `replaces`)."""
     chosen: dict[str, Item] = {}
     for obj in objects:
         for item in items(obj, body=body, url=url):
             kept = chosen.get(item.oparl_id)
-            if kept is None or not newer(kept.modified, item.modified):
+            if kept is None or replaces(item, kept.modified, kept_embedded=kept.embedded):
                 chosen[item.oparl_id] = item
     return list(chosen.values())
 
@@ -203,3 +204,19 @@ def page_items(objects: list[dict[str, Any]], *, body: str | None, url: str) -> 
 def newer(a: datetime | None, b: datetime | None) -> bool:
     """Whether `a` is strictly newer than `b` (an unknown time is never newer, nor older)."""
     return a is not None and b is not None and a > b
+
+
+def replaces(item: Item, kept_modified: datetime | None, *, kept_embedded: bool = False) -> bool:
+    """Whether `item` replaces a copy of the same object modified at `kept_modified`. A newer
+    copy does, an older one never. Of two equally new, a listed copy replaces an embedded one and
+    the later of two listed ones wins — but an embedded copy does not replace what is kept: a
+    server may embed an object abridged (Kỳ Họp leaves a File's text out of a Paper), and a
+    Paper that changed would otherwise take its file's text away. Without dates on both sides,
+    the latest copy wins (the listed copies come after the embedded ones in a run)."""
+    if newer(item.modified, kept_modified):
+        return True
+    if newer(kept_modified, item.modified):
+        return False
+    if item.modified is None or kept_modified is None:
+        return item.modified is None and kept_modified is None
+    return not item.embedded or kept_embedded

@@ -27,7 +27,7 @@ async def visible_sources(session: AsyncSession, principal: Principal) -> dict[i
     councils = [council.id for council in await visible_councils(session, principal=principal)]
     rows = await session.execute(select(HarvestSource.id, HarvestSource.url).where(
         or_(HarvestSource.council_id.is_(None), HarvestSource.council_id.in_(councils))))
-    return dict(rows.tuples().all())
+    return {source_id: url for source_id, url in rows.all()}  # noqa: C416 - typed rows
 
 
 async def network_hits(session: AsyncSession, *, principal: Principal, query: Query,

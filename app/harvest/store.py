@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.harvest.oparl import Item, newer
+from app.harvest.oparl import Item, replaces
 from app.kit.time import utcnow
 from app.models import HarvestedObject
 
@@ -68,8 +68,8 @@ async def apply(session: AsyncSession, *, source_id: int, items: Iterable[Item],
             continue
         if mark_seen:
             row.seen_run = run
-        if newer(row.modified, item.modified):
-            continue  # an older copy (embedded somewhere, say) than the one kept
+        if not replaces(item, row.modified):
+            continue  # an older copy than the one kept, or an embedded one as new
         if item.deleted:
             if not row.deleted:
                 _mark_deleted(row, item.data)

@@ -123,9 +123,10 @@ class Stub:
     # --- the HTTP side --------------------------------------------------------------------
     def body(self) -> dict[str, Any]:
         links = {name: self.url(f"/body/1/{name}") for name in LISTS}
-        term = self.stamped(self.entries[("legislativeTermList", "1")])
+        terms = [self.stamped(e) for (name, _), e in self.entries.items()
+                 if name == "legislativeTermList" and not e.deleted]
         return {"id": self.url("/body/1"), "type": SCHEMA + "Body", "name": "HĐND xã Thử Nghiệm",
-                "system": self.url("/system"), "legislativeTerm": [term], **links,
+                "system": self.url("/system"), "legislativeTerm": terms, **links,
                 "created": "2026-11-01T00:00:00+00:00", "modified": "2026-11-01T00:00:00+00:00"}
 
     def page(self, request: Request, objects: list[dict[str, Any]], list_name: str) -> dict[str, Any]:

@@ -140,3 +140,24 @@ async def test_every_changing_page_is_audited(app, oparl, harvest) -> None:  # t
     # what came embedded before (agenda items, the membership, the term, the consultation) —
     # one per run, and the source's creation.
     assert actions == {"harvest.apply": 8, "harvest.run": 1, "harvest_source.create": 1}
+
+
+async def test_an_abridged_embedded_copy_does_not_erase_what_was_kept(app, stub, harvest) -> None:  # type: ignore[no-untyped-def]
+    """As Kỳ Họp does, the stub embeds a Paper's file without its text: a Paper that changes
+    later brings that abridged copy again, and the file's text must stay."""
+    file = stub.put("file", "1", name="Tờ trình", accessUrl=stub.url("/file/1/access"),
+                    text="Nội dung tờ trình về đất đai")
+    abridged = {key: value for key, value in file.items() if key != "text"}
+    stub.put("paper", "1", name="Tờ trình số 1", mainFile=abridged)
+    stub.tick(hours=1)
+    source_id, _ = await harvest(stub.url("/system"))
+    assert (await kept(app, source_id))[stub.oid("file", "1")]["text"] == "Nội dung tờ trình về đất đai"
+
+    stub.tick(hours=1)
+    stub.put("paper", "1", name="Tờ trình số 1 (sửa đổi)", mainFile=abridged)
+    stub.tick(minutes=5)
+    _, again = await harvest(stub.url("/system"))
+    assert again.state == "ok" and stub.served.get("paper") == 2  # once each run
+    copy = await kept(app, source_id)
+    assert copy[stub.oid("paper", "1")]["name"] == "Tờ trình số 1 (sửa đổi)"
+    assert copy[stub.oid("file", "1")]["text"] == "Nội dung tờ trình về đất đai"
