@@ -51,6 +51,8 @@ export default defineConfig({
       "/api": { target: API_TARGET, ws: true, changeOrigin: false },
       // Signed document links (GET /api/v1/documents/{id}/link) point here.
       "/files": API_TARGET,
+      // The open data (OParl): the public live page reads its meeting and links its files.
+      "/oparl": API_TARGET,
       "/healthz": API_TARGET,
       "/openapi.json": API_TARGET,
     },

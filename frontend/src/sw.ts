@@ -12,8 +12,9 @@ import { DOCUMENT_CACHE, isDocumentVersionUrl } from "./offline/urls";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
-// Paths the server answers itself: never the app shell.
-const SERVER_PATHS = [/^\/api\//, /^\/files\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
+// Paths the server answers itself: never the app shell (/oparl/: the open data, whose files the
+// public page opens in a new tab).
+const SERVER_PATHS = [/^\/api\//, /^\/files\//, /^\/oparl\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/healthz/, /^\/readyz/, /^\/metrics/];
 
 // A new version of the app takes over at once (the page reloads its data from the server anyway).
 void self.skipWaiting();

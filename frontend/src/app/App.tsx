@@ -132,7 +132,7 @@ function Router() {
     return (
       <LiveMeetingProvider key={route.meetingId} meetingId={route.meetingId} token={null}>
         <Suspense fallback={<Loading />}>
-          <PublicMeetingPage />
+          <PublicMeetingPage meetingId={route.meetingId} />
         </Suspense>
       </LiveMeetingProvider>
     );

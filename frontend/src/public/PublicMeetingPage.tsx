@@ -1,18 +1,33 @@
 // The public live page (/public/meetings/<id>): for the press and citizens, without a login. It
 // follows the live channel without a token, which gives the guest view of a published public
-// meeting (never more): the meeting, the current item and the agenda, the documents' titles (no
-// files: those come later through OParl), each poll's result once closed, the connection.
+// meeting (never more): the meeting, the current item and the agenda, the documents' titles, the
+// connection. The open data (GET /oparl/v1/meetings/<id>, no login either) adds each closed poll's
+// result, those closed before this visit too, and the public documents' files: it is loaded when
+// the page opens, when a poll closes and when the connection is back. Without it (it failed) the
+// live part works as before, with a quiet note.
 import { useState } from "react";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
-import { publicAvailability, publicDocuments, rememberAnnounced, whenAndWhere } from "./publicView";
+import { fetchOparlMeeting } from "./oparl";
+import {
+  documentLinks,
+  liveWatch,
+  mergeResults,
+  NO_OPEN_DATA,
+  openDataOf,
+  publicAvailability,
+  rememberAnnounced,
+  reloadsOpenData,
+  whenAndWhere,
+} from "./publicView";
 import "../styles/public.css";
 
-export default function PublicMeetingPage() {
+export default function PublicMeetingPage({ meetingId }: { meetingId: number }) {
   const { t, language, setLanguage, formatDateTime } = useI18n();
   const { state, status } = useLiveMeeting();
   // The live state holds the last poll only: the announced ones are kept for this visit.
@@ -20,12 +35,23 @@ export default function PublicMeetingPage() {
   const next = rememberAnnounced(announced, state.poll);
   if (next !== announced) setAnnounced(next);
 
+  // The open data, loaded again when a poll closes or the connection is back.
+  const openData = useAsync(async () => openDataOf(await fetchOparlMeeting(meetingId)), [meetingId]);
+  const [watched, setWatched] = useState(() => liveWatch(status, state.poll));
+  const watch = liveWatch(status, state.poll);
+  if (watch.status !== watched.status || watch.closedPoll !== watched.closedPoll) {
+    setWatched(watch);
+    if (reloadsOpenData(watched, watch, openData.error !== null)) openData.reload();
+  }
+  const published = openData.data ?? NO_OPEN_DATA;
+  const results = mergeResults(announced, published.results);
+
   const availability = publicAvailability(status, state.meeting);
   const meeting = availability === "shown" ? state.meeting : null;
   const closed = meeting?.state === "closed";
   const current = closed ? null : findItem(state.agenda, currentItemId(state));
   const open = state.poll?.state === "open" ? state.poll : null;
-  const documents = publicDocuments(state.documents);
+  const documents = documentLinks(state.documents, published.files);
 
   return (
     <div className="screen public">
@@ -98,14 +124,14 @@ export default function PublicMeetingPage() {
 
             <section className="card public__section">
               <h2>{t("public.results")}</h2>
-              {announced.length === 0 ? (
+              {results.length === 0 ? (
                 <p className="empty">{t("public.resultsEmpty")}</p>
               ) : (
                 <ul className="public__results">
-                  {announced.map((poll) => (
-                    <li key={String(poll.id)} className="public__result">
-                      <h3>{poll.title}</h3>
-                      {poll.result && <ResultChart result={poll.result} />}
+                  {results.map((shown) => (
+                    <li key={shown.id} className="public__result">
+                      <h3>{shown.title}</h3>
+                      <ResultChart result={shown.result} />
                     </li>
                   ))}
                 </ul>
@@ -119,9 +145,16 @@ export default function PublicMeetingPage() {
               ) : (
                 <>
                   <ul className="public__documents">
-                    {documents.map((document) => (
+                    {documents.map(({ document, href }) => (
                       <li key={document.id}>
-                        <span className="public__document-title">{document.title}</span>
+                        {href ? (
+                          <a className="public__document-title" href={href} target="_blank" rel="noopener">
+                            {document.title}
+                            <span className="visually-hidden"> ({t("public.documentOpens")})</span>
+                          </a>
+                        ) : (
+                          <span className="public__document-title">{document.title}</span>
+                        )}
                         <span className="muted"> · {t(`document.kind.${document.kind}`)}</span>
                       </li>
                     ))}
@@ -131,6 +164,7 @@ export default function PublicMeetingPage() {
               )}
             </section>
           </div>
+          {openData.error !== null && <p className="muted public__open-data-failed">{t("public.openDataFailed")}</p>}
         </main>
       )}
     </div>
