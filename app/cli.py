@@ -257,6 +257,7 @@ def harvest_command(
     from app.errors import AppError
     from app.harvest.commands import Progress, harvest_now
     from app.harvest.crawl import Page
+    from app.harvest.errors import ClaimLost
     from app.harvest.runner import RunResult, RunSettings
     from app.i18n import translate
 
@@ -281,6 +282,9 @@ def harvest_command(
         source_id, result = asyncio.run(main())
     except AppError as exc:
         typer.echo(translate(exc.message_code, "vi", **exc.params), err=True)
+        raise typer.Exit(1) from None
+    except ClaimLost:
+        typer.echo(translate("harvest_claim_lost", "vi"), err=True)
         raise typer.Exit(1) from None
     if live:
         typer.echo("", err=True)

@@ -179,6 +179,6 @@ MESSAGES.update({
     "harvest_too_many_pages": ("Danh sách {url} có quá {limit} trang; việc thu thập đã dừng", "The list {url} has more than {limit} pages; harvesting stopped"),
     "harvest_next_loop": ("Danh sách {url} quay lại một trang đã đọc (liên kết next lặp vòng); việc thu thập đã dừng", "The list {url} leads back to a page already read (a next link loop); harvesting stopped"),
     "harvest_too_many_bodies": ("Máy chủ nguồn có quá {limit} cơ quan (Body); việc thu thập đã dừng", "The source server has more than {limit} bodies; harvesting stopped"),
-    "harvest_claim_lost": ("Lần thu thập bị gián đoạn quá lâu và đã được một tiến trình khác tiếp tục", "The run was interrupted for too long and another process took it over"),
+    "harvest_claim_lost": ("Lần thu thập đã dừng: nguồn đã bị xóa, hoặc bị gián đoạn quá lâu và được một tiến trình khác tiếp tục", "The run stopped: the source was removed, or it was interrupted for too long and another process took it over"),
     "harvest_internal": ("Lỗi hệ thống khi thu thập; chi tiết có trong nhật ký máy chủ", "Internal error while harvesting; the server's log has the details"),
 })

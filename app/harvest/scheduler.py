@@ -77,7 +77,8 @@ class HarvestScheduler:
                     await run_claimed(self.db, source_id=source_id, owner=self.owner,
                                       settings=self.run_settings)
                 except ClaimLost:
-                    log.warning("harvest of source %s was taken over by another process", source_id)
+                    log.warning("harvest of source %s stopped: the source was removed, or another "
+                                "process took it over", source_id)
                 ran += 1
 
     async def _loop(self) -> None:

@@ -18,8 +18,8 @@ class SourceCreate(BaseModel):
 
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                           max_length=MAX_URL_LENGTH), NoNul] = Field(
-        description="The OParl System URL (entry point) of the server to follow, e.g. "
-                    "https://hdnd.example.gov.vn/oparl/v1/system")
+        description="The OParl System URL (entry point) of the server to follow",
+        examples=["https://hdnd.example.gov.vn/oparl/v1/system"], json_schema_extra={"format": "uri"})
 
 
 class SourceOut(BaseModel):

@@ -133,3 +133,18 @@ async def test_stopping_mid_run_lets_go_of_the_source(app, settings, oparl: Stub
     row = await source_row(app, source_id)
     assert (row.claimed_by, row.claimed_until) == ("", None)
     assert row.requested_at is not None  # due again at once, wherever a worker runs next
+
+
+async def test_a_source_removed_during_its_run_stops_it_quietly(app, settings, db, oparl: Stub) -> None:  # type: ignore[no-untyped-def]
+    oparl.traps["/body/1/meeting"] = "slow"
+    worker = HarvestScheduler(app.state.db, settings, run_settings=run_settings(timeout_s=2))
+    source_id = await _source(app, oparl.url("/system"))
+    running = asyncio.create_task(worker.run_due())
+    for _ in range(200):
+        if any("meeting" in request for request in oparl.requests):
+            break
+        await asyncio.sleep(0.05)
+    async with app.state.db.unit_of_work() as uow:
+        await uow.session.delete(await uow.session.get(HarvestSource, source_id))
+    assert await running == 1  # no exception escaped; the run found its source gone
+    assert await db.count("harvest_sources") == 0
