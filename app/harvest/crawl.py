@@ -83,6 +83,8 @@ class Crawl:
                  if self.modified_since is not None else None)
         for url, body in bodies:
             body_id = to_item(body, body="", url=url).oparl_id
+            if body_id in self.body_ids:
+                continue  # listed twice (on two pages, say): its lists are read once
             self.body_ids.add(body_id)
             for name, list_url in body_lists(body, url):
                 async for number, page_url, objects in self._walk(list_url, since):

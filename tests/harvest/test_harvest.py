@@ -161,3 +161,18 @@ async def test_an_abridged_embedded_copy_does_not_erase_what_was_kept(app, stub,
     copy = await kept(app, source_id)
     assert copy[stub.oid("paper", "1")]["name"] == "Tờ trình số 1 (sửa đổi)"
     assert copy[stub.oid("file", "1")]["text"] == "Nội dung tờ trình về đất đai"
+
+
+async def test_a_body_listed_twice_is_read_once(app, oparl, harvest) -> None:  # type: ignore[no-untyped-def]
+    oparl.page_size = 1
+    original = oparl.page
+
+    def twice(request, objects, list_name):  # type: ignore[no-untyped-def]
+        return original(request, objects * 2 if list_name == "body" else objects, list_name)
+
+    oparl.page = twice  # type: ignore[method-assign]
+    _, result = await harvest(oparl.url("/system"))
+    assert result.state == "ok"
+    # the body on two pages, its meetings on two pages, once
+    assert sum(request.startswith("/oparl/body/1/meeting") for request in oparl.requests) == 2
+    assert sum(request.startswith("/oparl/bodies") for request in oparl.requests) == 2
