@@ -23,6 +23,7 @@ from app.documents.pdf import warm_up as warm_up_pdf_worker
 from app.documents.router import files_router
 from app.documents.router import router as documents_router
 from app.documents.runtime import DocumentRuntime
+from app.floor.router import router as floor_router
 from app.harvest.router import router as harvest_router
 from app.harvest.scheduler import HarvestScheduler
 from app.health import router as health_router
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(attendance_router)
     app.include_router(voting_router)
     app.include_router(live_router)
+    app.include_router(floor_router)
     app.include_router(oparl_router)
     app.include_router(harvest_router)
 

@@ -150,7 +150,12 @@ def give_floor(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> d
                 changed[holder.id] = transition(holder, "pause", now)
             target = replace(target, interrupted_id=holder.id, resumes_interrupted=speaking)
         else:
-            changed.update(end_turn(speakers, holder.id, now))
+            # The next speaker: whoever holds the floor ends, and so does anyone a point of
+            # order had interrupted (nobody gets the floor back).
+            chain: Speaker | None = holder
+            while chain is not None and chain.state in ("speaking", "paused"):
+                changed[chain.id] = transition(chain, "stop", now)
+                chain = by_id.get(chain.interrupted_id) if chain.interrupted_id else None
     changed[target.id] = transition(target, "start", now)
     return changed
 
@@ -166,4 +171,22 @@ def end_turn(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dic
     interrupted = by_id.get(speaker.interrupted_id) if speaker.interrupted_id else None
     if interrupted is not None and interrupted.state == "paused" and speaker.resumes_interrupted:
         changed[interrupted.id] = transition(interrupted, "resume", now)
+    return changed
+
+
+def resume_turn(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dict[int, Speaker]:
+    """Resume a paused speaker; a point of order still being heard ends first."""
+    by_id = {s.id: s for s in speakers}
+    target = by_id.get(speaker_id)
+    if target is None:
+        raise FloorRuleError("speaker_not_found")
+    if target.state != "paused":
+        raise FloorRuleError("speaker_wrong_state")
+    changed: dict[int, Speaker] = {}
+    for other in speakers:
+        if other.state == "speaking" and other.id != target.id:
+            changed.update(end_turn(speakers, other.id, now))
+    current = changed.get(target.id, target)
+    if current.state == "paused":
+        changed[target.id] = transition(current, "resume", now)
     return changed

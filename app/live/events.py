@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from app.kit.time import utcnow
 from app.models import MeetingEvent
 
 ReaderKind = Literal["full", "guest"]
@@ -59,13 +60,17 @@ def visible_to(audience: str, reader: ReaderKind) -> bool:
 
 def _render(event: Event, reader: ReaderKind) -> str:
     at = event.at.isoformat()
+    # The server's clock as the message leaves: screens correct their own clock's offset by it,
+    # so a speaker's remaining time is the same second everywhere.
+    now = utcnow().isoformat()
     if not visible_to(event.audience, reader):
-        return json.dumps({"type": HIDDEN, "seq": event.seq, "at": at, "data": {}})
+        return json.dumps({"type": HIDDEN, "seq": event.seq, "at": at, "server_time": now, "data": {}})
     if reader == "guest" and event.type in GUEST_TRIMS:
         data = json.dumps(GUEST_TRIMS[event.type](json.loads(event.data)), ensure_ascii=False)
     else:
         data = event.data
-    return f'{{"type": {json.dumps(event.type)}, "seq": {event.seq}, "at": "{at}", "data": {data}}}'
+    return (f'{{"type": {json.dumps(event.type)}, "seq": {event.seq}, "at": "{at}", '
+            f'"server_time": "{now}", "data": {data}}}')
 
 
 def guest_agenda(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

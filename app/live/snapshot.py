@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.attendance.service import summary as attendance_summary
 from app.documents.service import document_out, list_documents
 from app.errors import NotFound
+from app.floor.service import speakers_out
+from app.kit.time import utcnow
 from app.meetings.access import MeetingAccess
 from app.meetings.agenda import agenda_view, items_of
 from app.meetings.service import current_item_ids, to_out
@@ -36,6 +38,7 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
     return {
         "type": "snapshot",
         "seq": meeting.last_seq,
+        "server_time": utcnow().isoformat(),
         "data": {
             "meeting": to_out(meeting, current).model_dump(mode="json", exclude={"seq"}),
             "agenda": [item.model_dump(mode="json") for item in items],
@@ -43,5 +46,7 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
             "attendance": (await attendance_summary(session, meeting.id, meeting.council_id))
             .model_dump(mode="json"),
             "poll": await snapshot_poll(session, access),
+            "speakers": [s.model_dump(mode="json") for s in await speakers_out(session, current)]
+            if current is not None else [],
         },
     }

@@ -25,7 +25,10 @@ from app.meetings.schemas import AgendaItemOut
 from app.meetings.service import require_open
 from app.models import AgendaItem, Document, Poll, Sitting
 
-EDITABLE = ("title", "description", "presenter", "sitting_id", "duration_min", "public")
+EDITABLE = ("title", "description", "presenter", "sitting_id", "duration_min", "public",
+            "speakers_closed")
+# The chair may close or reopen an item's list of speakers; every other edit is the secretariat's.
+CHAIR_EDITABLE = frozenset({"speakers_closed"})
 
 
 async def items_of(session: AsyncSession, meeting_id: int) -> list[AgendaItem]:
@@ -47,6 +50,7 @@ def agenda_view(items: list[AgendaItem], *, guest: bool = False) -> list[AgendaI
             position=item.position, number=placed.number, depth=placed.depth, title=item.title,
             description=item.description, presenter=item.presenter, sitting_id=item.sitting_id,
             duration_min=item.duration_min, state=item.state, public=item.public,
+            speakers_closed=item.speakers_closed,
         ))
     return result
 
@@ -119,7 +123,10 @@ async def update_item(
     session: AsyncSession, *, principal: Principal, item_id: int, changes: dict[str, Any]
 ) -> AgendaItem:
     item, access = await item_access(session, principal, item_id)
-    access.require_manage()
+    if set(changes) <= CHAIR_EDITABLE:
+        access.require_chair()
+    else:
+        access.require_manage()
     require_open(access.meeting)
     if "sitting_id" in changes:
         await _check_sitting(session, item.meeting_id, changes["sitting_id"])

@@ -6,6 +6,7 @@ from app.accounts.deps import CurrentUser
 from app.accounts.service import Principal
 from app.db import UnitOfWork
 from app.deps import UowDep
+from app.floor import service as floor_service
 from app.kit.schemas import Id
 from app.meetings import agenda, service
 from app.meetings.access import meeting_access
@@ -214,5 +215,7 @@ async def delete_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> Respo
 
 @router.post("/agenda-items/{item_id:int}/activate", response_model=AgendaItemOut)
 async def activate(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
-    await agenda.activate(uow.session, principal=principal, item_id=item_id)
+    item = await agenda.activate(uow.session, principal=principal, item_id=item_id)
+    # Screens show the new item's list of speakers at once (the snapshot holds the current one's).
+    await floor_service.announce_current(uow.session, item.meeting_id, item.id)
     return await _item_out(uow, item_id)

@@ -5,6 +5,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.floor.rules import SpeakerKind
+from app.floor.schemas import SpeakingTimes
 from app.kit.schemas import STRICT_INPUT, Id, Instant, NoNul
 from app.models.vocabulary import ItemState, MeetingKind, MeetingState
 
@@ -35,6 +37,7 @@ class MeetingUpdate(BaseModel):
     ends_at: Instant | None = None
     location: Short | None = None
     number: int | None = Field(default=None, ge=1, le=1000)
+    speaking_time_s: SpeakingTimes | None = None
 
 
 class MeetingOut(BaseModel):
@@ -52,6 +55,7 @@ class MeetingOut(BaseModel):
     seq: int
     created_at: datetime
     updated_at: datetime
+    speaking_time_s: dict[SpeakerKind, int]
 
 
 class MeetingList(BaseModel):
@@ -123,6 +127,7 @@ class AgendaItemUpdate(BaseModel):
     public: bool | None = None
     parent_id: Id | None = None
     position: int | None = Field(default=None, ge=0)
+    speakers_closed: bool | None = None
 
 
 class AgendaItemOut(BaseModel):
@@ -139,6 +144,7 @@ class AgendaItemOut(BaseModel):
     duration_min: int | None
     state: ItemState
     public: bool
+    speakers_closed: bool
 
 
 class AgendaOut(BaseModel):

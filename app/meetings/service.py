@@ -3,6 +3,7 @@ sittings and invited guests. The agenda has its own module (agenda.py)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from app.accounts.service import Principal
 from app.audit.service import record
 from app.councils.access import MANAGER_ROLES, council_access, require_council_role
 from app.errors import Conflict, Invalid, NotFound
+from app.floor.rules import DEFAULT_SPEAKING_TIME_S, SpeakerKind
 from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
@@ -42,13 +44,19 @@ async def current_item_ids(session: AsyncSession, meeting_ids: list[int]) -> dic
     return {row.meeting_id: row.id for row in rows}
 
 
+def speaking_times(meeting: Meeting) -> dict[SpeakerKind, int]:
+    """The meeting's speaking time per kind of speaker: what the secretariat set, else the default."""
+    chosen = json.loads(meeting.speaking_time_s or "{}")
+    return {kind: int(chosen.get(kind, default)) for kind, default in DEFAULT_SPEAKING_TIME_S.items()}
+
+
 def to_out(meeting: Meeting, current_item_id: int | None) -> MeetingOut:
     return MeetingOut(
         id=meeting.id, council_id=meeting.council_id, number=meeting.number, title=meeting.title,
         kind=meeting.kind, public=meeting.public, location=meeting.location,
         starts_at=meeting.starts_at, ends_at=meeting.ends_at, state=meeting.state,
         current_item_id=current_item_id, seq=meeting.last_seq, created_at=meeting.created_at,
-        updated_at=meeting.updated_at,
+        updated_at=meeting.updated_at, speaking_time_s=speaking_times(meeting),
     )
 
 
@@ -137,8 +145,11 @@ async def update_meeting(
     require_open(meeting)
     changes = {k: v for k, v in changes.items() if v is not None or k in ("ends_at", "number")}
     _check_period(changes.get("starts_at", meeting.starts_at), changes.get("ends_at", meeting.ends_at))
+    if "speaking_time_s" in changes:
+        changes["speaking_time_s"] = {**json.loads(meeting.speaking_time_s or "{}"),
+                                      **{k: v for k, v in changes["speaking_time_s"].items() if v}}
     for key, value in changes.items():
-        setattr(meeting, key, value)
+        setattr(meeting, key, json.dumps(value) if key == "speaking_time_s" else value)
     meeting.updated_at = utcnow()
     await record(session, actor=principal.actor, action="meeting.update", target_type="meeting",
                  target_id=meeting.id, council_id=meeting.council_id, details=changes)

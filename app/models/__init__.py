@@ -11,6 +11,7 @@ from app.models.documents import (
     DocumentPage,
     DocumentVersion,
 )
+from app.models.floor import Speaker
 from app.models.harvest import HarvestedObject, HarvestSource
 from app.models.idempotency import IdempotentResult
 from app.models.meetings import (
@@ -53,6 +54,7 @@ __all__ = [
     "PollOption",
     "PollVoter",
     "Sitting",
+    "Speaker",
     "Term",
     "User",
 ]

@@ -43,6 +43,8 @@ class Meeting(CreatedAt, Base):
     state: Mapped[MeetingState] = mapped_column(String(16), default="draft")
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Speaking time per kind of speaker, JSON {"discussion": 420, …}; a kind not set: the default.
+    speaking_time_s: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class Sitting(CreatedAt, Base):
@@ -94,6 +96,7 @@ class AgendaItem(CreatedAt, Base):
     duration_min: Mapped[int | None] = mapped_column(Integer, nullable=True)
     public: Mapped[bool] = mapped_column(Boolean, default=True)
     state: Mapped[ItemState] = mapped_column(String(16), default="pending")
+    speakers_closed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class MeetingEvent(Base):

@@ -273,6 +273,14 @@ WRITES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/polls/{poll_id}/close"): None,
     ("POST", "/api/v1/polls/{poll_id}/revote"): None,
     ("POST", "/api/v1/polls/{poll_id}/ballots"): {"option_ids": ["{option_id}"]},
+    ("POST", "/api/v1/agenda-items/{item_id}/speakers"): {"kind": "discussion"},
+    ("PUT", "/api/v1/agenda-items/{item_id}/speakers/order"): {"speaker_ids": ["{speaker_id}"]},
+    ("POST", "/api/v1/speakers/{speaker_id}/start"): None,
+    ("POST", "/api/v1/speakers/{speaker_id}/pause"): None,
+    ("POST", "/api/v1/speakers/{speaker_id}/resume"): None,
+    ("POST", "/api/v1/speakers/{speaker_id}/stop"): None,
+    ("POST", "/api/v1/speakers/{speaker_id}/extend"): {"seconds": 30},
+    ("DELETE", "/api/v1/speakers/{speaker_id}"): None,
     ("POST", "/api/v1/councils/{council_id}/sources"): {"url": "https://oparl.example.org/v1/system"},
     ("POST", "/api/v1/sources/{source_id}/run"): None,
     ("DELETE", "/api/v1/sources/{source_id}"): None,
@@ -315,6 +323,9 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
     closed = (await client.post(f"/api/v1/polls/{poll['id']}/close", headers=chair)).json()
     draft = (await client.post(f"/api/v1/agenda-items/{item['id']}/polls", headers=chair,
                                json={"title": "Dự phòng"})).json()
+    speaker = await client.post(f"/api/v1/agenda-items/{item['id']}/speakers",
+                                headers=world.headers("deputy"), json={"kind": "discussion"})
+    assert speaker.status_code == 201, speaker.text
     notes = await client.put(f"/api/v1/documents/{document.json()['id']}/annotations",
                              headers=world.headers("deputy"),
                              json={"items": [{"page": 1, "text": "Ghi chú riêng"}]})
@@ -331,7 +342,8 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "sitting_id": sitting.json()["id"], "document_id": document.json()["id"],
             "poll_id": draft["id"], "closed_poll_id": closed["id"],
             "option_id": closed["options"][0]["id"], "user_id": world.users["deputy"],
-            "outsider": world.users["outsider"], "source_id": source.json()["id"]}
+            "outsider": world.users["outsider"], "source_id": source.json()["id"],
+            "speaker_id": speaker.json()["id"]}
 
 
 def _fill(value: Any, ids: dict[str, int]) -> Any:

@@ -19,6 +19,7 @@ from app.floor.rules import (
     in_order,
     next_position,
     positions_from_order,
+    resume_turn,
     transition,
 )
 
@@ -133,6 +134,8 @@ def test_random_chairing_keeps_one_speaker_and_honest_clocks(actions) -> None:  
                 changed = give_floor(speakers, target.id, at(now))
             elif action == "stop":
                 changed = end_turn(speakers, target.id, at(now))
+            elif action == "resume":
+                changed = resume_turn(speakers, target.id, at(now))
             elif action == "extend":
                 changed = {target.id: Speaker(**{**target.__dict__, "timer": target.timer.extend(30)})}
             else:
@@ -151,3 +154,17 @@ def test_random_chairing_keeps_one_speaker_and_honest_clocks(actions) -> None:  
         for s in speakers:
             if s.state != "speaking":
                 assert s.timer.spoken(later) == s.timer.spoken(at(now))
+
+
+def test_the_next_speaker_during_a_point_of_order_ends_both() -> None:
+    speakers = [speaker(1), speaker(2, "point_of_order"), speaker(3)]
+    speakers = apply(speakers, give_floor(speakers, 1, at(0)))
+    speakers = apply(speakers, give_floor(speakers, 2, at(10)))
+    speakers = apply(speakers, give_floor(speakers, 3, at(20)))
+    assert [s.state for s in speakers] == ["done", "done", "speaking"]
+    # Resuming the interrupted speaker ends the point of order first.
+    speakers = [speaker(1), speaker(2, "point_of_order")]
+    speakers = apply(speakers, give_floor(speakers, 1, at(0)))
+    speakers = apply(speakers, give_floor(speakers, 2, at(10)))
+    speakers = apply(speakers, resume_turn(speakers, 1, at(15)))
+    assert [s.state for s in speakers] == ["speaking", "done"]

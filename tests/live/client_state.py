@@ -44,6 +44,11 @@ class ClientState:
             if item["id"] == data["item_id"]:
                 item["state"] = "current"
         self.data["meeting"]["current_item_id"] = data["item_id"]
+        self.data["speakers"] = []  # the new item's list follows in `speaker.updated`
+
+    def _speaker_updated(self, data: dict[str, Any]) -> None:
+        if data["agenda_item_id"] == self.data["meeting"]["current_item_id"]:
+            self.data["speakers"] = data["speakers"]
 
     def _attendance_updated(self, data: dict[str, Any]) -> None:
         self.data["attendance"] = data

@@ -36,13 +36,15 @@ async def test_refusals_use_the_contract_close_codes(live_server, http, world) -
 
 async def test_token_in_query_and_snapshot_first(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
     import json
+    from datetime import datetime
 
     meeting_id = await _published_meeting(http, world)
     url = f"{live_server.ws_base}/api/v1/meetings/{meeting_id}/live?token={world.tokens['deputy']}"
     async with websockets.connect(url) as socket:
         snapshot = json.loads(await asyncio.wait_for(socket.recv(), 5))
     assert snapshot["type"] == "snapshot" and snapshot["seq"] == 1
-    assert set(snapshot["data"]) == {"meeting", "agenda", "documents", "attendance", "poll"}
+    assert set(snapshot["data"]) == {"meeting", "agenda", "documents", "attendance", "poll", "speakers"}
+    assert datetime.fromisoformat(snapshot["server_time"]).tzinfo is not None
     assert snapshot["data"]["meeting"]["state"] == "published"
 
 

@@ -79,7 +79,8 @@ async def test_guest_never_receives_a_confidential_document(live_server, http, w
     assert seen_by_deputy["type"] == "document.added"
     assert seen_by_deputy["data"]["document"]["title"] == "Phương án nhân sự"
     assert seen_by_guest == {"type": "hidden", "seq": seen_by_deputy["seq"],
-                             "at": seen_by_guest["at"], "data": {}}
+                             "at": seen_by_guest["at"], "server_time": seen_by_guest["server_time"],
+                             "data": {}}
 
 
 class StuckTablet:

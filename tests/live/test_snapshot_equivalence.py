@@ -208,7 +208,49 @@ async def secret_vote_on_closed_item(s: Scene) -> None:
     await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/close", headers=s.as_("chair")))
 
 
-ACTIONS: list[Action] = [run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+async def _speaker(s: Scene, item: str, who: str, kind: str = "discussion") -> int:
+    response = await s.http.post(f"/api/v1/agenda-items/{s.items[item]}/speakers", json={"kind": kind},
+                                 headers=s.as_(who))
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+async def take_the_floor(s: Scene) -> None:
+    await activate(s)  # "child" is current, a public item
+    first = await _speaker(s, "child", "deputy")
+    second = await _speaker(s, "child", "chair", "debate")
+    await _ok(await s.http.put(f"/api/v1/agenda-items/{s.items['child']}/speakers/order",
+                               json={"speaker_ids": [second, first]}, headers=s.as_("chair")))
+    for action in ("start", "pause", "resume"):
+        await _ok(await s.http.post(f"/api/v1/speakers/{second}/{action}", headers=s.as_("chair")))
+    await _ok(await s.http.post(f"/api/v1/speakers/{second}/extend", json={"seconds": 60},
+                                headers=s.as_("chair")))
+    point = await _speaker(s, "child", "deputy", "point_of_order")
+    await _ok(await s.http.post(f"/api/v1/speakers/{point}/start", headers=s.as_("chair")))
+    await _ok(await s.http.post(f"/api/v1/speakers/{point}/stop", headers=s.as_("chair")))
+    await _ok(await s.http.post(f"/api/v1/speakers/{first}/start", headers=s.as_("chair")))
+    await _ok(await s.http.patch(f"/api/v1/agenda-items/{s.items['child']}", json={"speakers_closed": True},
+                                 headers=s.as_("chair")))
+
+
+async def speakers_on_a_closed_item(s: Scene) -> None:
+    for key in ("open", "closed"):
+        await _ok(await s.http.post(f"/api/v1/agenda-items/{s.items[key]}/activate",
+                                    headers=s.as_("chair")))
+    speaker = await _speaker(s, "closed", "deputy")
+    await _ok(await s.http.post(f"/api/v1/speakers/{speaker}/start", headers=s.as_("chair")))
+    await _ok(await s.http.delete(f"/api/v1/speakers/{await _speaker(s, 'closed', 'chair')}",
+                                  headers=s.as_("chair")))
+
+
+async def withdraw_and_move_on(s: Scene) -> None:
+    waiting = await _speaker(s, "open", "deputy")
+    await _speaker(s, "child", "deputy")
+    await _ok(await s.http.delete(f"/api/v1/speakers/{waiting}", headers=s.as_("deputy")))
+    await activate(s)  # ends on "child", whose list was filled before it became current
+
+
+ACTIONS: list[Action] = [take_the_floor, speakers_on_a_closed_item, withdraw_and_move_on, run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
                          move_item, reorder, delete_item, activate, upload_public, upload_secret,
                          new_version, make_confidential, make_public, move_document, delete_documents]
 READERS = ("secretary", "deputy", "guest")
