@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.kit.schemas import MAX_ID
 from app.oparl import build
@@ -14,13 +14,26 @@ from app.oparl import build
 MAX_LIMIT = 1000
 
 
+def _iso_with_offset(value: object) -> datetime:
+    """An ISO 8601 date-time with its offset, and nothing else (no Unix seconds, no bare date)."""
+    if not isinstance(value, str) or len(value) < 16 or "T" not in value.upper():
+        raise ValueError("an ISO 8601 date-time with an offset, e.g. 2026-12-01T08:00:00+07:00")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("the date-time needs an offset, e.g. +07:00")
+    return moment
+
+
+OffsetDateTime = Annotated[datetime, BeforeValidator(_iso_with_offset)]
+
+
 class ListFilters(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    created_since: AwareDatetime | None = None
-    created_until: AwareDatetime | None = None
-    modified_since: AwareDatetime | None = None
-    modified_until: AwareDatetime | None = None
+    created_since: OffsetDateTime | None = None
+    created_until: OffsetDateTime | None = None
+    modified_since: OffsetDateTime | None = None
+    modified_until: OffsetDateTime | None = None
     limit: int | None = Field(default=None, ge=1, le=MAX_LIMIT)
     after: int = Field(default=0, ge=0, le=MAX_ID)
 

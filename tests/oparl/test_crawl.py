@@ -128,6 +128,7 @@ async def test_cors_head_and_errors(client, public_record) -> None:  # type: ign
                 "/oparl/v1/nothing/1"):
         assert (await client.get(url)).status_code == 404, url
     for query in ("modified_since=yesterday", "created_until=2026-12-01T10:00:00",
+                  "modified_since=1733000000", "created_since=2026-12-01",
                   "limit=0", "after=-1"):
         bad = await client.get(f"/oparl/v1/bodies?{query}")
         assert bad.status_code == 422, query
