@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """OParl benchmark: open-data lists beside the app's own JSON list, and harvesting, in one run.
 
-    .venv/bin/python bench/oparl.py [--meetings 200] [--seconds 10] [--clients 4]
+    .venv/bin/python bench/oparl.py [--meetings 235] [--seconds 10] [--clients 4]
 
-1. A council with about 10,000 OParl objects is written into a fresh SQLite database (200 public
+1. A council with about 10,000 OParl objects is written into a fresh SQLite database (235 public
    meetings, each with 10 agenda items and 10 documents — Paper, File and Consultation each — and
    a location; 60 deputies with their memberships), then `kyhop serve` starts (one worker).
 2. The ledger build: the first OParl request after the data changed builds the council's
    published objects; its time, then the time of a request when nothing changed.
 3. List pages per second, C concurrent clients for N seconds each, alternating (ABBA): the app's
-   own `GET /api/v1/councils/{id}/meetings` (one answer with all meetings, as a deputy) beside
+   own `GET /api/v1/councils/{id}/meetings` (one answer with all meetings, as admin) beside
    OParl's `GET /oparl/v1/bodies/{id}/meetings` pages of 100 meetings (each with its agenda
    items embedded) and `…/papers` pages of 100. Requests/s and objects/s.
 4. Harvest (when `kyhop harvest` exists): a full harvest of the council into a second data
@@ -248,7 +248,7 @@ def report(results: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--meetings", type=int, default=200, help="public meetings (200)")
+    parser.add_argument("--meetings", type=int, default=235, help="public meetings (235: about 10,000 OParl objects)")
     parser.add_argument("--seconds", type=float, default=10, help="load per list and phase (10)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients (4)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
