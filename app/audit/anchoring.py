@@ -5,12 +5,12 @@ Several workers may each write it: the file is replaced atomically and any of th
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from pathlib import Path
 
 from app.audit.anchor import write_anchor
 from app.db import Database
+from app.kit.tasks import BackgroundTask
 
 log = logging.getLogger("kyhop.audit")
 
@@ -18,17 +18,14 @@ log = logging.getLogger("kyhop.audit")
 class AnchorWriter:
     def __init__(self, db: Database, data_dir: Path, every_s: int) -> None:
         self.db, self.data_dir, self.every_s = db, data_dir, every_s
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask()
 
     def start(self) -> None:
         if self.every_s > 0:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+            self._task.start(self._loop)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        await self._task.stop()
 
     async def write_now(self) -> None:
         async with self.db.unit_of_work(write=False) as uow:

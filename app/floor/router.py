@@ -9,21 +9,15 @@ from app.deps import UowDep
 from app.floor import service
 from app.floor.schemas import SpeakerCreate, SpeakerExtension, SpeakerList, SpeakerOrder, SpeakerOut
 from app.kit.schemas import Id
-from app.models import Speaker
 
 router = APIRouter(prefix="/api/v1", tags=["floor"])
-
-
-async def _out(uow: UowDep, row: Speaker) -> SpeakerOut:
-    return next(s for s in await service.speakers_out(uow.session, row.agenda_item_id) if s.id == row.id)
 
 
 @router.post("/agenda-items/{item_id:int}/speakers", response_model=SpeakerOut,
              status_code=status.HTTP_201_CREATED, summary="Đăng ký phát biểu: put someone on the list")
 async def register(item_id: Id, body: SpeakerCreate, principal: CurrentUser, uow: UowDep) -> SpeakerOut:
-    row = await service.register(uow.session, principal=principal, item_id=item_id, kind=body.kind,
-                                 user_id=body.user_id, question_id=body.question_id)
-    return await _out(uow, row)
+    return await service.register(uow.session, principal=principal, item_id=item_id, kind=body.kind,
+                                  user_id=body.user_id, question_id=body.question_id)
 
 
 @router.get("/agenda-items/{item_id:int}/speakers", response_model=SpeakerList)
@@ -40,8 +34,7 @@ async def reorder(item_id: Id, body: SpeakerOrder, principal: CurrentUser, uow: 
 
 def _action(action: str) -> None:
     async def endpoint(speaker_id: Id, principal: CurrentUser, uow: UowDep) -> SpeakerOut:
-        row = await service.act(uow.session, principal=principal, speaker_id=speaker_id, action=action)
-        return await _out(uow, row)
+        return await service.act(uow.session, principal=principal, speaker_id=speaker_id, action=action)
 
     endpoint.__name__ = f"{action}_speaker"
     router.add_api_route(f"/speakers/{{speaker_id:int}}/{action}", endpoint, methods=["POST"],
@@ -55,9 +48,8 @@ for _name in ("start", "pause", "resume", "stop"):
 @router.post("/speakers/{speaker_id:int}/extend", response_model=SpeakerOut)
 async def extend(speaker_id: Id, body: SpeakerExtension, principal: CurrentUser,
                  uow: UowDep) -> SpeakerOut:
-    row = await service.act(uow.session, principal=principal, speaker_id=speaker_id, action="extend",
-                            seconds=body.seconds)
-    return await _out(uow, row)
+    return await service.act(uow.session, principal=principal, speaker_id=speaker_id,
+                             action="extend", seconds=body.seconds)
 
 
 @router.delete("/speakers/{speaker_id:int}", status_code=status.HTTP_204_NO_CONTENT)

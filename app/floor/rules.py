@@ -126,6 +126,18 @@ def positions_from_order(speakers: Sequence[Speaker], speaker_ids: Sequence[int]
     return {speaker_id: position for position, speaker_id in enumerate(speaker_ids, start=1)}
 
 
+def _find(speakers: Sequence[Speaker], speaker_id: int,
+          state: SpeakerState | None = None) -> tuple[dict[int, Speaker], Speaker]:
+    """The speakers by id, and `speaker_id` among them (in `state`, when given)."""
+    by_id = {s.id: s for s in speakers}
+    speaker = by_id.get(speaker_id)
+    if speaker is None:
+        raise FloorRuleError("speaker_not_found")
+    if state is not None and speaker.state != state:
+        raise FloorRuleError("speaker_wrong_state")
+    return by_id, speaker
+
+
 def _active(speakers: Sequence[Speaker]) -> Speaker | None:
     return next((s for s in speakers if s.state in ("speaking", "paused")
                  and not any(o.interrupted_id == s.id and o.state in ("speaking", "paused")
@@ -135,12 +147,7 @@ def _active(speakers: Sequence[Speaker]) -> Speaker | None:
 def give_floor(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dict[int, Speaker]:
     """Start `speaker_id`. Whoever holds the floor is ended — or, when a point of order is
     started, paused until the point of order ends. Returns the speakers that changed."""
-    by_id = {s.id: s for s in speakers}
-    target = by_id.get(speaker_id)
-    if target is None:
-        raise FloorRuleError("speaker_not_found")
-    if target.state != "waiting":
-        raise FloorRuleError("speaker_wrong_state")
+    by_id, target = _find(speakers, speaker_id, "waiting")
     changed: dict[int, Speaker] = {}
     holder = _active(speakers)
     if holder is not None:
@@ -163,10 +170,7 @@ def give_floor(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> d
 def end_turn(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dict[int, Speaker]:
     """Stop `speaker_id`. A point of order that ends gives the floor back to the speaker it
     interrupted, who resumes if they were speaking when it began."""
-    by_id = {s.id: s for s in speakers}
-    speaker = by_id.get(speaker_id)
-    if speaker is None:
-        raise FloorRuleError("speaker_not_found")
+    by_id, speaker = _find(speakers, speaker_id)
     changed = {speaker.id: transition(speaker, "stop", now)}
     interrupted = by_id.get(speaker.interrupted_id) if speaker.interrupted_id else None
     if interrupted is not None and interrupted.state == "paused" and speaker.resumes_interrupted:
@@ -176,12 +180,7 @@ def end_turn(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dic
 
 def resume_turn(speakers: Sequence[Speaker], speaker_id: int, now: datetime) -> dict[int, Speaker]:
     """Resume a paused speaker; a point of order still being heard ends first."""
-    by_id = {s.id: s for s in speakers}
-    target = by_id.get(speaker_id)
-    if target is None:
-        raise FloorRuleError("speaker_not_found")
-    if target.state != "paused":
-        raise FloorRuleError("speaker_wrong_state")
+    _, target = _find(speakers, speaker_id, "paused")
     changed: dict[int, Speaker] = {}
     for other in speakers:
         if other.state == "speaking" and other.id != target.id:

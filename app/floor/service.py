@@ -81,15 +81,23 @@ async def speakers_out(session: AsyncSession, item_id: int) -> list[SpeakerOut]:
     return out
 
 
-async def _announce(session: AsyncSession, meeting_id: int, item_ids: Iterable[int]) -> None:
+async def _announce(session: AsyncSession, meeting_id: int,
+                    item_ids: Iterable[int]) -> dict[int, list[SpeakerOut]]:
     """`speaker.updated` with each changed item's whole list; guests get it only for items they
-    may see."""
+    may see. Returns the lists, for the answer."""
     hidden = await items_hidden_from_guests(session, [meeting_id])
+    lists: dict[int, list[SpeakerOut]] = {}
     for item_id in sorted(set(item_ids)):
+        lists[item_id] = await speakers_out(session, item_id)
         await emit(session, meeting_id=meeting_id, type="speaker.updated",
                    audience="confidential" if item_id in hidden else "all",
-                   data={"agenda_item_id": item_id, "speakers": [
-                       s.model_dump(mode="json") for s in await speakers_out(session, item_id)]})
+                   data={"agenda_item_id": item_id,
+                         "speakers": [s.model_dump(mode="json") for s in lists[item_id]]})
+    return lists
+
+
+def _one(speakers: list[SpeakerOut], speaker_id: int) -> SpeakerOut:
+    return next(s for s in speakers if s.id == speaker_id)
 
 
 async def announce_current(session: AsyncSession, meeting_id: int, item_id: int | None) -> None:
@@ -113,7 +121,7 @@ async def _speaker_role(session: AsyncSession, council_id: int, user_id: int) ->
 
 
 async def register(session: AsyncSession, *, principal: Principal, item_id: int, kind: SpeakerKind,
-                   user_id: int | None, question_id: int | None) -> Speaker:
+                   user_id: int | None, question_id: int | None) -> SpeakerOut:
     item, access = await item_access(session, principal, item_id)
     require_open(access.meeting)
     if question_id is not None:
@@ -139,8 +147,8 @@ async def register(session: AsyncSession, *, principal: Principal, item_id: int,
     session.add(row)
     await session.flush()
     await _audit(session, principal, access, "register", row)
-    await _announce(session, item.meeting_id, [item.id])
-    return row
+    lists = await _announce(session, item.meeting_id, [item.id])
+    return _one(lists[item.id], row.id)
 
 
 async def list_speakers(session: AsyncSession, *, principal: Principal, item_id: int) -> list[SpeakerOut]:
@@ -165,8 +173,7 @@ async def reorder(session: AsyncSession, *, principal: Principal, item_id: int,
     await record(session, actor=principal.actor, action="speaker.reorder", target_type="agenda_item",
                  target_id=item.id, council_id=access.meeting.council_id,
                  details={"meeting_id": item.meeting_id, "speaker_ids": speaker_ids})
-    await _announce(session, item.meeting_id, [item.id])
-    return await speakers_out(session, item.id)
+    return (await _announce(session, item.meeting_id, [item.id]))[item.id]
 
 
 async def _speaker_access(session: AsyncSession, principal: Principal,
@@ -182,7 +189,7 @@ async def _speaker_access(session: AsyncSession, principal: Principal,
 
 
 async def act(session: AsyncSession, *, principal: Principal, speaker_id: int, action: str,
-              seconds: int | None = None) -> Speaker:
+              seconds: int | None = None) -> SpeakerOut:
     """The chair's start / pause / resume / stop / extend."""
     row, access = await _speaker_access(session, principal, speaker_id)
     access.require_chair()
@@ -222,8 +229,8 @@ async def act(session: AsyncSession, *, principal: Principal, speaker_id: int, a
     await _audit(session, principal, access, action, row,
                  **({"seconds": seconds} if seconds is not None else {}),
                  changed={str(key): value.state for key, value in changed.items()})
-    await _announce(session, row.meeting_id, {rows[key].agenda_item_id for key in changed})
-    return row
+    lists = await _announce(session, row.meeting_id, {rows[key].agenda_item_id for key in changed})
+    return _one(lists[row.agenda_item_id], row.id)
 
 
 async def withdraw(session: AsyncSession, *, principal: Principal, speaker_id: int) -> None:

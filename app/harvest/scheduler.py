@@ -19,6 +19,7 @@ from app.db import Database
 from app.harvest import claims
 from app.harvest.errors import ClaimLost
 from app.harvest.runner import RunSettings, run_claimed
+from app.kit.tasks import BackgroundTask
 from app.kit.time import utcnow
 
 log = logging.getLogger("kyhop.harvest")
@@ -40,17 +41,13 @@ class HarvestScheduler:
         self.owner = process_name()
         self.tick_s = tick_s
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask()
 
     def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._loop())
+        self._task.start(self._loop)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._task.stop()
 
     def kick(self) -> None:
         """Look for due sources now (a source was added, or a run asked for)."""

@@ -194,9 +194,10 @@ async def _load_polls(session: AsyncSession, record: CouncilRecord, public_items
         out = to_out(poll, options[poll.id])
         event = export.to_popolo(out, meetings[poll.meeting_id])
         event["motion"]["text"] = poll.title
-        for vote in event.get("votes", []):
-            vote["voter_id"] = urls.PERSON.path(f"{record.council.id}-{vote['voter_id'].split('-')[1]}")
         result = json.loads(poll.result or "{}")
+        # to_popolo lists the result's votes in their order: each voter is a Person here.
+        for vote, cast in zip(event.get("votes", []), result.get("votes") or [], strict=True):
+            vote["voter_id"] = urls.PERSON.path(_person_key(record, cast["user_id"]))
         # The result as guests receive it live (never the named votes, which are in `votes`),
         # so a client can draw it as the app does.
         event["kyhop:result"] = {key: value for key, value in result.items() if key != "votes"}

@@ -25,6 +25,7 @@ import anyio
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.documents.storage import BlobStore
 from app.kit.time import utcnow
 from app.models import (
     AuditEntry,
@@ -110,8 +111,6 @@ def _sha512(path: Path) -> str:
 
 async def _fill_digests(session: AsyncSession, record: build.CouncilRecord, data_dir: Path) -> None:
     """Compute, once per stored file, the SHA-512 OParl asks for."""
-    from app.documents.storage import BlobStore
-
     store = BlobStore(data_dir)
     for _, version in record.documents:
         if version.sha256 in record.sha512 or not store.exists(version.sha256):
