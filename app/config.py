@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     harvest_every_min: int = Field(default=30, ge=0, le=7 * 24 * 60)
     harvest_allow: Annotated[list[str], NoDecode] = Field(default_factory=list)
     harvest_margin_s: int = Field(default=60, ge=0, le=24 * 3600)
+    # A question left to a written answer is due this many days after the meeting closed.
+    written_answer_days: int = Field(default=20, ge=1, le=366)
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -32,6 +32,7 @@ from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
 from app.oparl.router import OpenAccess
 from app.oparl.router import router as oparl_router
+from app.questions.router import router as questions_router
 from app.voting.router import router as voting_router
 from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(voting_router)
     app.include_router(live_router)
     app.include_router(floor_router)
+    app.include_router(questions_router)
     app.include_router(oparl_router)
     app.include_router(harvest_router)
 

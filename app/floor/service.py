@@ -21,10 +21,11 @@ from app.floor.rules import FloorRuleError, SpeakerKind, Timer
 from app.floor.schemas import SpeakerOut
 from app.kit.time import utcnow
 from app.live.outbox import emit
-from app.meetings.access import MeetingAccess, meeting_access
+from app.meetings.access import MeetingAccess, lock_meeting, meeting_access
 from app.meetings.agenda import item_access
 from app.meetings.service import require_open, speaking_times
-from app.models import AgendaItem, Meeting, Membership, Speaker, User
+from app.models import AgendaItem, Membership, Speaker, User
+from app.questions import service as questions
 
 # Who may be put on a list: the council's deputies (the chair is one) and its respondents.
 SPEAKING_ROLES = ("deputy", "chair", "respondent")
@@ -55,10 +56,6 @@ def _store(row: Speaker, speaker: rules.Speaker, now: datetime) -> None:
         row.ended_at = now
 
 
-async def _lock_floor(session: AsyncSession, meeting_id: int) -> None:
-    await session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
-
-
 async def _rows(session: AsyncSession, item_id: int) -> list[Speaker]:
     return list(await session.scalars(select(Speaker).where(Speaker.agenda_item_id == item_id)
                                       .order_by(Speaker.id)))
@@ -77,7 +74,8 @@ async def speakers_out(session: AsyncSession, item_id: int) -> list[SpeakerOut]:
             full_name=names.get(row.user_id, ""), kind=speaker.kind, state=speaker.state,
             position=row.position, allotted_s=row.allotted_s, spoken_s=round(row.spoken_s, 3),
             started_at=row.started_at, ends_at=speaker.timer.ends_at(),
-            first_started_at=row.first_started_at, ended_at=row.ended_at))
+            first_started_at=row.first_started_at, ended_at=row.ended_at,
+            question_id=row.question_id))
     return out
 
 
@@ -124,8 +122,14 @@ async def register(session: AsyncSession, *, principal: Principal, item_id: int,
                    user_id: int | None, question_id: int | None) -> SpeakerOut:
     item, access = await item_access(session, principal, item_id)
     require_open(access.meeting)
+    question = None
     if question_id is not None:
-        raise NotFound("question_not_found")
+        if kind not in ("question", "answer"):
+            raise Invalid("question_kind")
+        question = await questions.floor_question(session, meeting_id=item.meeting_id,
+                                                  question_id=question_id)
+        if user_id is None and access.can_chair:  # the chair calls the asker, or the respondent
+            user_id = question.asker_id if kind == "question" else question.respondent_id
     speaker_id = user_id if user_id is not None else principal.user.id
     if speaker_id != principal.user.id and not access.can_chair:
         raise Forbidden()
@@ -134,7 +138,10 @@ async def register(session: AsyncSession, *, principal: Principal, item_id: int,
         raise Invalid("speaker_not_member") if speaker_id != principal.user.id else Forbidden()
     if (role == "respondent") != (kind in RESPONDENT_KINDS) and kind != "point_of_order":
         raise Invalid("speaker_kind_role")
-    await _lock_floor(session, item.meeting_id)
+    if question is not None and kind == "answer" and not await questions.answers_for(
+            session, question, access.meeting.council_id, speaker_id):
+        raise Invalid("answer_not_addressee")
+    await lock_meeting(session, item.meeting_id)
     current = [as_rule(row) for row in await _rows(session, item.id)]
     try:
         rules.check_registration(current, speaker_id, kind, closed=item.speakers_closed)
@@ -143,7 +150,7 @@ async def register(session: AsyncSession, *, principal: Principal, item_id: int,
     row = Speaker(meeting_id=item.meeting_id, agenda_item_id=item.id, user_id=speaker_id, kind=kind,
                   state="waiting", position=rules.next_position(current, kind),
                   allotted_s=speaking_times(access.meeting)[kind], spoken_s=0.0,
-                  resumes_interrupted=False, added_by=principal.user.id)
+                  resumes_interrupted=False, added_by=principal.user.id, question_id=question_id)
     session.add(row)
     await session.flush()
     await _audit(session, principal, access, "register", row)
@@ -161,7 +168,7 @@ async def reorder(session: AsyncSession, *, principal: Principal, item_id: int,
     item, access = await item_access(session, principal, item_id)
     access.require_chair()
     require_open(access.meeting)
-    await _lock_floor(session, item.meeting_id)
+    await lock_meeting(session, item.meeting_id)
     rows = await _rows(session, item.id)
     try:
         positions = rules.positions_from_order([as_rule(row) for row in rows], speaker_ids)
@@ -196,7 +203,7 @@ async def act(session: AsyncSession, *, principal: Principal, speaker_id: int, a
     require_open(access.meeting)
     if action in ("start", "resume") and access.meeting.state != "in_progress":
         raise Conflict("meeting_not_in_progress")
-    await _lock_floor(session, row.meeting_id)
+    await lock_meeting(session, row.meeting_id)
     await session.refresh(row)
     # The item's list, and whoever holds the floor on another item of the meeting.
     rows = {r.id: r for r in await _rows(session, row.agenda_item_id)}
@@ -229,6 +236,8 @@ async def act(session: AsyncSession, *, principal: Principal, speaker_id: int, a
     await _audit(session, principal, access, action, row,
                  **({"seconds": seconds} if seconds is not None else {}),
                  changed={str(key): value.state for key, value in changed.items()})
+    await questions.follow_floor(session, actor=principal.actor, council_id=access.meeting.council_id,
+                                 speakers=[rows[key] for key in changed], now=now)
     lists = await _announce(session, row.meeting_id, {rows[key].agenda_item_id for key in changed})
     return _one(lists[row.agenda_item_id], row.id)
 
@@ -238,7 +247,7 @@ async def withdraw(session: AsyncSession, *, principal: Principal, speaker_id: i
     if row.user_id != principal.user.id and not access.can_chair:
         raise Forbidden()
     require_open(access.meeting)
-    await _lock_floor(session, row.meeting_id)
+    await lock_meeting(session, row.meeting_id)
     await session.refresh(row)
     try:
         speaker = rules.transition(as_rule(row), "withdraw", utcnow())

@@ -19,6 +19,8 @@ from app.meetings.access import MeetingAccess
 from app.meetings.agenda import agenda_view, items_of
 from app.meetings.service import current_item_ids, to_out
 from app.models import Meeting
+from app.questions.access import reader_from_access
+from app.questions.service import visible_questions
 from app.voting.views import snapshot_poll
 
 
@@ -48,5 +50,9 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
             "poll": await snapshot_poll(session, access),
             "speakers": [s.model_dump(mode="json") for s in await speakers_out(session, current)]
             if current is not None else [],
+            # What the reader's kind is sent by question.updated: a respondent follows the
+            # channel as a guest does (their own questions are in GET …/questions).
+            "questions": [q.model_dump(mode="json") for q in await visible_questions(
+                session, reader_from_access(access, user_id=0))],
         },
     }

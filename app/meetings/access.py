@@ -95,3 +95,9 @@ async def public_meeting_access(session: AsyncSession, meeting_id: int) -> Meeti
     meeting = await session.scalar(select(Meeting).where(
         Meeting.id == meeting_id, visible_to(PUBLIC, is_admin=False)))
     return MeetingAccess(meeting=meeting, role=PUBLIC, is_admin=False) if meeting else None
+
+
+async def lock_meeting(session: AsyncSession, meeting_id: int) -> None:
+    """Serialises changes within one meeting (its polls, its floor, its questions' numbers): the
+    meeting row is locked on PostgreSQL; SQLite has one writer anyway."""
+    await session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from app.accounts.deps import CurrentUser
 from app.accounts.service import Principal
@@ -28,6 +28,7 @@ from app.meetings.schemas import (
     SittingOut,
 )
 from app.models import AgendaItem, Meeting
+from app.questions.service import settle_at_close
 
 router = APIRouter(prefix="/api/v1", tags=["meetings"])
 
@@ -105,8 +106,14 @@ async def start(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingO
 
 
 @router.post("/meetings/{meeting_id:int}/close", response_model=MeetingOut)
-async def close(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingOut:
-    return await _transition(meeting_id, "close", principal, uow)
+async def close(meeting_id: Id, request: Request, principal: CurrentUser, uow: UowDep) -> MeetingOut:
+    """Bế mạc. Questions the floor did not answer are left to written answers, due from today."""
+    access = await meeting_access(uow.session, principal, meeting_id)
+    meeting = await service.transition(uow.session, principal=principal, access=access,
+                                       action="close")
+    await settle_at_close(uow.session, actor=principal.actor, meeting=meeting,
+                          answer_days=request.app.state.settings.written_answer_days)
+    return await service.meeting_out(uow.session, meeting)
 
 
 @router.get("/meetings/{meeting_id:int}/sittings", response_model=SittingList)

@@ -178,6 +178,8 @@ async def transition(
                        data={"item_id": None, "previous_id": current.id, "public": True})
     meeting.state = target
     meeting.updated_at = utcnow()
+    if action == "close":
+        meeting.closed_at = meeting.updated_at
     await record(session, actor=principal.actor, action=f"meeting.{action}", target_type="meeting",
                  target_id=meeting.id, council_id=meeting.council_id, details={"state": target})
     await _announce(session, meeting)

@@ -22,6 +22,7 @@ from app.models.meetings import (
     Sitting,
 )
 from app.models.oparl import BlobDigest, OparlBody, OparlEntry
+from app.models.questions import Commitment, Question, QuestionTopic, QuestionTopicRespondent
 from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "AuthToken",
     "Base",
     "BlobDigest",
+    "Commitment",
     "Committee",
     "Council",
     "CouncilSuccession",
@@ -53,6 +55,9 @@ __all__ = [
     "PollChoice",
     "PollOption",
     "PollVoter",
+    "Question",
+    "QuestionTopic",
+    "QuestionTopicRespondent",
     "Sitting",
     "Speaker",
     "Term",

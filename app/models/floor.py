@@ -48,5 +48,7 @@ class Speaker(CreatedAt, Base):
     interrupted_id: Mapped[int | None] = mapped_column(
         ForeignKey("speakers.id", ondelete="SET NULL"), nullable=True)
     resumes_interrupted: Mapped[bool] = mapped_column(Boolean, default=False)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), nullable=True, index=True)
     added_by: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), nullable=True)

@@ -41,6 +41,7 @@ class Meeting(CreatedAt, Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     state: Mapped[MeetingState] = mapped_column(String(16), default="draft")
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)  # bế mạc
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Speaking time per kind of speaker, JSON {"discussion": 420, …}; a kind not set: the default.

@@ -10,7 +10,7 @@ from app.accounts.service import Principal
 from app.documents.access import items_hidden_from_guests
 from app.errors import NotFound
 from app.meetings.access import MeetingAccess, meeting_access
-from app.models import Meeting, Poll
+from app.models import Poll
 
 
 def sees_poll(poll: Poll, access: MeetingAccess, hidden_items: set[int]) -> bool:
@@ -36,8 +36,3 @@ async def poll_access(
     if not sees_poll(poll, access, hidden):
         raise NotFound()
     return poll, access
-
-
-async def lock_meeting(session: AsyncSession, meeting_id: int) -> None:
-    """Serialises opening polls in one meeting (the one-open-poll index is the last line)."""
-    await session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())

@@ -18,10 +18,11 @@ from app.errors import Conflict, Invalid
 from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
+from app.meetings.access import lock_meeting
 from app.meetings.agenda import item_access
 from app.models import Poll, PollChoice, PollOption, User
 from app.voting import presets, progress, views
-from app.voting.access import lock_meeting, poll_access
+from app.voting.access import poll_access
 from app.voting.schemas import PollCreate
 from app.voting.tally import OptionCount, tally
 

@@ -281,6 +281,13 @@ WRITES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/speakers/{speaker_id}/stop"): None,
     ("POST", "/api/v1/speakers/{speaker_id}/extend"): {"seconds": 30},
     ("DELETE", "/api/v1/speakers/{speaker_id}"): None,
+    ("POST", "/api/v1/meetings/{meeting_id}/question-topics"): {"title": "Đầu tư công"},
+    ("PATCH", "/api/v1/question-topics/{topic_id}"): {"title": "Đầu tư công (sửa)"},
+    ("POST", "/api/v1/meetings/{meeting_id}/questions"): {"text": "Hỏi", "agency_id": "{agency_id}"},
+    ("PATCH", "/api/v1/questions/{question_id}"): {"state": "rejected", "reason": "Trùng"},
+    ("POST", "/api/v1/questions/{question_id}/answer"): {"text": "Trả lời"},
+    ("POST", "/api/v1/questions/{question_id}/commitments"): {"text": "Hứa", "due_on": "2027-01-31"},
+    ("PATCH", "/api/v1/commitments/{commitment_id}"): {"state": "done"},
     ("POST", "/api/v1/councils/{council_id}/sources"): {"url": "https://oparl.example.org/v1/system"},
     ("POST", "/api/v1/sources/{source_id}/run"): None,
     ("DELETE", "/api/v1/sources/{source_id}"): None,
@@ -330,6 +337,20 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
                              headers=world.headers("deputy"),
                              json={"items": [{"page": 1, "text": "Ghi chú riêng"}]})
     assert notes.status_code == 200, notes.text
+    agency = await client.post(f"{COUNCILS}/{world.council_a}/agencies", headers=secretary,
+                               json={"name": "Sở Tài chính", "kind": "department"})
+    topic = await client.post(f"/api/v1/meetings/{meeting['id']}/question-topics", headers=secretary,
+                              json={"title": "Ngân sách"})
+    question = await client.post(f"/api/v1/meetings/{meeting['id']}/questions",
+                                 headers=world.headers("deputy"),
+                                 json={"text": "Dự toán?", "agency_id": agency.json()["id"]})
+    assert question.status_code == 201, question.text
+    written = await client.patch(f"/api/v1/questions/{question.json()['id']}", headers=secretary,
+                                 json={"state": "written"})
+    assert written.status_code == 200, written.text
+    commitment = await client.post(f"/api/v1/questions/{question.json()['id']}/commitments",
+                                   headers=secretary, json={"text": "Hứa", "due_on": "2027-01-31"})
+    assert commitment.status_code == 201, commitment.text
     assert (await client.post(f"/api/v1/meetings/{meeting['id']}/close",
                               headers=secretary)).status_code == 200
     source = await client.post(f"{COUNCILS}/{world.council_a}/sources", headers=world.headers("admin"),
@@ -343,7 +364,9 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "poll_id": draft["id"], "closed_poll_id": closed["id"],
             "option_id": closed["options"][0]["id"], "user_id": world.users["deputy"],
             "outsider": world.users["outsider"], "source_id": source.json()["id"],
-            "speaker_id": speaker.json()["id"]}
+            "speaker_id": speaker.json()["id"], "agency_id": agency.json()["id"],
+            "topic_id": topic.json()["id"], "question_id": question.json()["id"],
+            "commitment_id": commitment.json()["id"]}
 
 
 def _fill(value: Any, ids: dict[str, int]) -> Any:

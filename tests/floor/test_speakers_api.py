@@ -116,7 +116,9 @@ async def test_who_may_do_what(client, world, floor, app) -> None:  # type: igno
     assert_error(await register(client, world, item, "chair", user_id=world.users["guest"]), 422,
                  "speaker_not_member")
     assert_error(await register(client, world, item, "deputy", "answer"), 422, "speaker_kind_role")
-    assert_error(await register(client, world, item, "deputy", question_id=5), 404, "question_not_found")
+    assert_error(await register(client, world, item, "deputy", "question", question_id=5), 404,
+                 "question_not_found")
+    assert_error(await register(client, world, item, "deputy", question_id=5), 422, "question_kind")
     assert_error(await register(client, world, floor["closed_item"], "guest"), 404)
     speaker = (await register(client, world, item, "deputy")).json()
     for who in ("deputy", "guest"):

@@ -50,6 +50,11 @@ class ClientState:
         if data["agenda_item_id"] == self.data["meeting"]["current_item_id"]:
             self.data["speakers"] = data["speakers"]
 
+    def _question_updated(self, data: dict[str, Any]) -> None:
+        question = data["question"]
+        others = [q for q in self.data["questions"] if q["id"] != question["id"]]
+        self.data["questions"] = sorted([*others, question], key=lambda q: q["number"])
+
     def _attendance_updated(self, data: dict[str, Any]) -> None:
         self.data["attendance"] = data
 

@@ -250,14 +250,69 @@ async def withdraw_and_move_on(s: Scene) -> None:
     await activate(s)  # ends on "child", whose list was filled before it became current
 
 
-ACTIONS: list[Action] = [take_the_floor, speakers_on_a_closed_item, withdraw_and_move_on, run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+async def _question(s: Scene, text: str, **addressee: int) -> int:
+    response = await s.http.post(f"/api/v1/meetings/{s.meeting_id}/questions",
+                                 json={"text": text, **addressee}, headers=s.as_("deputy"))
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+async def _on_question(s: Scene, question: int, kind: str, who: str = "chair") -> int:
+    response = await s.http.post(f"/api/v1/agenda-items/{s.items['child']}/speakers",
+                                 json={"kind": kind, "question_id": question}, headers=s.as_(who))
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+async def question_time(s: Scene) -> None:
+    """Submitted, grouped, accepted or refused; asked, answered and followed up on the floor;
+    a commitment recorded and kept."""
+    users = s.world.users
+    asked = await _question(s, "Tiến độ giải ngân vốn đầu tư công?", respondent_id=users["respondent"])
+    refused = await _question(s, "Câu hỏi trùng lặp", respondent_id=users["other_respondent"])
+    topic = (await s.http.post(f"/api/v1/meetings/{s.meeting_id}/question-topics",
+                               json={"title": "Đầu tư công", "respondent_ids": [users["respondent"]]},
+                               headers=s.as_("secretary"))).json()["id"]
+    await _ok(await s.http.patch(f"/api/v1/questions/{asked}", json={"state": "accepted", "topic_id": topic},
+                                 headers=s.as_("secretary")))
+    await _ok(await s.http.patch(f"/api/v1/questions/{refused}", json={"state": "rejected", "reason": "Trùng"},
+                                 headers=s.as_("secretary")))
+    await activate(s)
+    for kind in ("question", "answer", "question"):  # the question, its answer, a follow-up
+        speaker = await _on_question(s, asked, kind)
+        await _ok(await s.http.post(f"/api/v1/speakers/{speaker}/start", headers=s.as_("chair")))
+        await _ok(await s.http.post(f"/api/v1/speakers/{speaker}/stop", headers=s.as_("chair")))
+    commitment = await s.http.post(f"/api/v1/questions/{asked}/commitments", headers=s.as_("secretary"),
+                                   json={"text": "Giải ngân 95% trong quý I", "due_on": "2027-03-31"})
+    await _ok(commitment)
+    await _ok(await s.http.patch(f"/api/v1/commitments/{commitment.json()['id']}", json={"state": "done"},
+                                 headers=s.as_("secretary")))
+
+
+async def written_answers(s: Scene) -> None:
+    """Left to writing, or not reached on the floor: due once the meeting closed, then answered
+    in writing with a PDF."""
+    users = s.world.users
+    written = await _question(s, "Kế hoạch xây trạm y tế xã?", respondent_id=users["other_respondent"])
+    not_reached = await _question(s, "Cấp nước sạch?", respondent_id=users["respondent"])
+    await _ok(await s.http.patch(f"/api/v1/questions/{written}", json={"state": "written"},
+                                 headers=s.as_("secretary")))
+    await _ok(await s.http.patch(f"/api/v1/questions/{not_reached}", json={"state": "accepted"},
+                                 headers=s.as_("secretary")))
+    await close_meeting(s)
+    await _ok(await s.http.post(f"/api/v1/questions/{written}/answer", data={"text": "Đã bố trí vốn."},
+                                files={"file": ("tra-loi.pdf", PDF, "application/pdf")},
+                                headers=s.as_("other_respondent")))
+
+
+ACTIONS: list[Action] = [question_time, written_answers, take_the_floor, speakers_on_a_closed_item, withdraw_and_move_on, run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
                          move_item, reorder, delete_item, activate, upload_public, upload_secret,
                          new_version, make_confidential, make_public, move_document, delete_documents]
-READERS = ("secretary", "deputy", "guest")
+READERS = ("secretary", "deputy", "guest", "respondent")
 
 
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.__name__)
-async def test_snapshot_plus_events_equals_fresh_snapshot(http, world, tablet, action, app) -> None:  # type: ignore[no-untyped-def]
+async def test_snapshot_plus_events_equals_fresh_snapshot(http, world, respondents, tablet, action, app) -> None:  # type: ignore[no-untyped-def]
     scene = await _scene(http, world, app.state.voting.settle)
     tablets = {who: await tablet(scene.meeting_id, who) for who in READERS}
     for device in tablets.values():
