@@ -5,6 +5,7 @@
 // neither shown nor overwritten.
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { saveToken } from "../auth/tokenStore";
+import type { ServerClock } from "../floor/clock";
 import { LiveConnection, type LiveSnapshot } from "./connection";
 import { storedLiveState } from "./stateStore";
 
@@ -44,4 +45,11 @@ export function useLiveMeeting(): LiveSnapshot {
     if (snapshot.status === "unauthenticated" && signedIn) saveToken(null);
   }, [snapshot.status, signedIn]);
   return snapshot;
+}
+
+/** The server's clock as this meeting's live channel tells it (for speakers' countdowns). */
+export function useServerClock(): ServerClock {
+  const connection = useContext(LiveContext);
+  if (!connection) throw new Error("useServerClock outside LiveMeetingProvider");
+  return connection.clock;
 }

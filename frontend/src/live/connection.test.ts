@@ -84,6 +84,20 @@ describe("LiveConnection", () => {
     live.stop();
   });
 
+  it("keeps the server's clock from the server_time of every message", () => {
+    vi.setSystemTime(Date.parse("2026-12-08T01:01:30Z")); // this tablet's clock is 90 s fast
+    const live = connection();
+    live.start();
+    lastSocket().open();
+    expect(live.clock.known).toBe(false);
+    lastSocket().send({ ...snapshot(10), server_time: "2026-12-08T01:00:00+00:00" });
+    expect(live.clock.offsetMs).toBe(-90_000);
+    vi.advanceTimersByTime(5_000);
+    lastSocket().send({ ...event(11, "hidden"), server_time: "2026-12-08T01:00:05+00:00" });
+    expect(live.clock.now()).toBe(Date.parse("2026-12-08T01:00:05Z"));
+    live.stop();
+  });
+
   it("after a drop, keeps the state, shows reconnecting, and resumes with since", () => {
     const live = connection();
     live.start();

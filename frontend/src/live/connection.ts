@@ -1,5 +1,6 @@
 // One meeting's live channel: connects, keeps the LiveState, reconnects with backoff and
 // ?since=<last seq>, and resyncs on a gap. A small store for useSyncExternalStore.
+import { ServerClock } from "../floor/clock";
 import { reconnectDelay } from "./backoff";
 import { CLOSE_RESYNC, finalStatusFor, type ConnectionStatus } from "./closeCodes";
 import { parseLiveMessage } from "./messages";
@@ -38,6 +39,8 @@ export class LiveConnection {
   private openedAt: number | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private savedAt = Number.NEGATIVE_INFINITY;
+  /** The server's clock, from the `server_time` of every message (speakers' countdowns). */
+  readonly clock = new ServerClock();
 
   constructor(options: LiveConnectionOptions) {
     this.options = options;
@@ -114,8 +117,10 @@ export class LiveConnection {
   }
 
   private onText(text: string): void {
+    const receivedAt = Date.now();
     const message = parseLiveMessage(text);
     if (!message) return;
+    this.clock.observe(message.server_time, receivedAt);
     const { state, outcome } = receive(this.snapshot.state, message);
     if (outcome === "gap") {
       // Something was missed: reconnect at once; the server replays from our last seq.

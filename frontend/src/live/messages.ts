@@ -1,6 +1,7 @@
 // The messages of the live channel (API.md "Live channel", docs/live.md), as they arrive.
 import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
 import type { Poll } from "../api/voting";
+import type { Speaker } from "../floor/types";
 
 export interface SnapshotData {
   meeting: Meeting;
@@ -8,11 +9,15 @@ export interface SnapshotData {
   documents: DocumentInfo[];
   attendance: Attendance | null;
   poll: Poll | null;
+  /** The current item's list of speakers ([] without a current item). */
+  speakers?: Speaker[];
 }
 
 export interface SnapshotMessage {
   type: "snapshot";
   seq: number;
+  /** The server's clock as the message left it (docs/live.md). */
+  server_time?: string;
   data: SnapshotData;
 }
 
@@ -20,6 +25,7 @@ export interface EventMessage {
   type: string;
   seq: number;
   at?: string;
+  server_time?: string;
   data: Record<string, unknown>;
 }
 

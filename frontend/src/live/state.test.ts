@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agendaItem, attendance, counts, documentInfo, event, meeting, poll, pollResult, snapshot } from "../test/fixtures";
+import { speaker } from "../floor/fixtures";
 import { applyEvent, applySnapshot, EMPTY_LIVE_STATE, type LiveState } from "./state";
 
 function live(seq = 5, overrides = {}): LiveState {
@@ -158,5 +159,59 @@ describe("applyEvent", () => {
     });
     const followed = events.reduce(applyEvent, applySnapshot(start));
     expect(followed).toEqual(applySnapshot(now));
+  });
+});
+
+describe("speakers", () => {
+  const onItem = (current: number | null, speakers = [speaker(1, { agenda_item_id: 1 })]) =>
+    applySnapshot(snapshot(5, { meeting: meeting({ current_item_id: current }), speakers }));
+
+  it("the snapshot gives the current item's list; none without one", () => {
+    expect(onItem(1).speakers.map((s) => s.id)).toEqual([1]);
+    expect(applySnapshot(snapshot(5)).speakers).toEqual([]);
+  });
+
+  it("speaker.updated replaces the current item's list", () => {
+    const list = [speaker(2, { agenda_item_id: 1, state: "speaking" }), speaker(1, { agenda_item_id: 1, state: "done" })];
+    const state = applyEvent(onItem(1), event(6, "speaker.updated", { agenda_item_id: 1, speakers: list }));
+    expect(state.speakers.map((s) => [s.id, s.state])).toEqual([
+      [2, "speaking"],
+      [1, "done"],
+    ]);
+    expect(state.seq).toBe(6);
+  });
+
+  it("another item's list is not the current one's", () => {
+    const state = applyEvent(onItem(1), event(6, "speaker.updated", { agenda_item_id: 2, speakers: [speaker(9, { agenda_item_id: 2 })] }));
+    expect(state.speakers.map((s) => s.id)).toEqual([1]);
+    expect(state.seq).toBe(6);
+  });
+
+  it("agenda.current empties the list until the new item's follows", () => {
+    let state = applyEvent(onItem(1), event(6, "agenda.current", { item_id: 2, previous_id: 1, public: true }));
+    expect(state.speakers).toEqual([]);
+    state = applyEvent(state, event(7, "speaker.updated", { agenda_item_id: 2, speakers: [speaker(9, { agenda_item_id: 2 })] }));
+    expect(state.speakers.map((s) => s.id)).toEqual([9]);
+    // the same item announced again keeps its list
+    state = applyEvent(state, event(8, "agenda.current", { item_id: 2, previous_id: null, public: true }));
+    expect(state.speakers.map((s) => s.id)).toEqual([9]);
+  });
+
+  it("snapshot(n) + speaker events equals snapshot(now)", () => {
+    const list = [speaker(3, { agenda_item_id: 2, state: "speaking" })];
+    const events = [
+      event(6, "speaker.updated", { agenda_item_id: 1, speakers: [speaker(1, { agenda_item_id: 1, state: "done" })] }),
+      event(7, "agenda.current", { item_id: 2, previous_id: 1, public: true }),
+      event(8, "speaker.updated", { agenda_item_id: 2, speakers: list }),
+    ];
+    const followed = events.reduce(applyEvent, onItem(1));
+    const now = applySnapshot(
+      snapshot(8, {
+        meeting: meeting({ current_item_id: 2 }),
+        agenda: [agendaItem(1, { state: "done" }), agendaItem(2, { state: "current" }), agendaItem(3)],
+        speakers: list,
+      }),
+    );
+    expect(followed).toEqual(now);
   });
 });

@@ -3,6 +3,7 @@
 // order: that is the job of sequence.ts, which decides what to apply and when to resync.
 import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
 import type { Poll } from "../api/voting";
+import type { Speaker } from "../floor/types";
 import type { EventMessage, SnapshotMessage } from "./messages";
 import { pollIdIn, pollIn, progressIn, resultIn, samePoll } from "./polls";
 
@@ -15,6 +16,8 @@ export interface LiveState {
   attendance: Attendance | null;
   /** The poll on screen: the open one, or the last closed one with its result. */
   poll: Poll | null;
+  /** The current item's list of speakers, in the server's order (docs/live.md). */
+  speakers: Speaker[];
 }
 
 export const EMPTY_LIVE_STATE: LiveState = {
@@ -24,6 +27,7 @@ export const EMPTY_LIVE_STATE: LiveState = {
   documents: [],
   attendance: null,
   poll: null,
+  speakers: [],
 };
 
 export function applySnapshot(snapshot: SnapshotMessage): LiveState {
@@ -35,7 +39,15 @@ export function applySnapshot(snapshot: SnapshotMessage): LiveState {
     documents: data.documents ?? [],
     attendance: data.attendance ?? null,
     poll: data.poll ?? null,
+    speakers: Array.isArray(data.speakers) ? data.speakers : [],
   };
+}
+
+/** Only the current item's list is kept; another item's is shown when it becomes current. */
+function updateSpeakers(state: LiveState, data: Record<string, unknown>): LiveState {
+  const itemId = data.agenda_item_id;
+  if (itemId == null || itemId !== (state.meeting?.current_item_id ?? null) || !Array.isArray(data.speakers)) return state;
+  return { ...state, speakers: data.speakers as Speaker[] };
 }
 
 type Apply = (state: LiveState, data: Record<string, unknown>) => LiveState;
@@ -62,7 +74,9 @@ function moveCurrentItem(state: LiveState, data: Record<string, unknown>): LiveS
     return item;
   });
   const meeting = state.meeting ? { ...state.meeting, current_item_id: itemId } : null;
-  return { ...state, agenda, meeting };
+  // The new item's list follows in a speaker.updated when it has one.
+  const speakers = itemId === (state.meeting?.current_item_id ?? null) ? state.speakers : [];
+  return { ...state, agenda, meeting, speakers };
 }
 
 function updatePollProgress(state: LiveState, data: Record<string, unknown>): LiveState {
@@ -98,11 +112,12 @@ const HANDLERS: Record<string, Apply> = {
   },
   "poll.progress": updatePollProgress,
   "poll.closed": closePoll,
+  "speaker.updated": updateSpeakers,
 };
 
 /**
  * Applies one event and advances `seq`. "hidden" events (a change this reader may not see) and
- * types this version does not know (speaker.*, question.*) only advance `seq`.
+ * types this version does not know (question.*) only advance `seq`.
  */
 export function applyEvent(state: LiveState, event: EventMessage): LiveState {
   const handler = HANDLERS[event.type];
