@@ -53,6 +53,8 @@ def decide(state: QuestionState, decision: Decision, reason: str, *, asked: bool
         raise QuestionRuleError("question_wrong_state")
     if decision == "rejected" and not reason.strip():
         raise QuestionRuleError("question_reason_required")
+    if state == decision:  # the same decision again: a new topic or reason only
+        return state
     return move(state, decision)
 
 
