@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.passwords import hash_password
 from app.audit.service import Actor, record
 from app.demo_documents import DEMO_AGENDA, DemoDocument, DemoItem
+from app.demo_questions import add_demo_questions
 from app.demo_voting import add_vote_meeting
 from app.documents.schemas import UploadFields
 from app.documents.service import PdfLimits, check_pdf, upload
@@ -210,7 +211,8 @@ async def load_demo(session: AsyncSession, *, store: BlobStore | None = None,
         await _commune_meeting(session, actor=actor, council=commune)
     if store is not None and limits is not None:
         await _demo_meeting(session, actor=actor, council=province, store=store, limits=limits)
-    await add_vote_meeting(session, actor=actor, council=province)
+    vote_meeting = await add_vote_meeting(session, actor=actor, council=province)
+    await add_demo_questions(session, actor=actor, meeting=vote_meeting)
 
 
 async def _commune_meeting(session: AsyncSession, *, actor: Actor, council: Council) -> Meeting:
