@@ -257,3 +257,19 @@ async def withdraw(session: AsyncSession, *, principal: Principal, speaker_id: i
     await session.flush()
     await _audit(session, principal, access, "withdraw", row)
     await _announce(session, row.meeting_id, [row.agenda_item_id])
+
+
+async def close_floor(session: AsyncSession, *, principal: Principal, access: MeetingAccess) -> None:
+    """At the meeting's close, whoever still holds the floor (or was paused) has finished."""
+    rows = list(await session.scalars(select(Speaker).where(
+        Speaker.meeting_id == access.meeting.id, Speaker.state.in_(("speaking", "paused")))))
+    now = utcnow()
+    for row in rows:
+        _store(row, rules.transition(as_rule(row), "stop", now), now)
+        await session.flush()
+        await _audit(session, principal, access, "stop", row, at_close=True)
+    if rows:
+        await questions.follow_floor(session, actor=principal.actor,
+                                     council_id=access.meeting.council_id, speakers=rows, now=now)
+        await _announce(session, access.meeting.id, {row.agenda_item_id for row in rows})
+

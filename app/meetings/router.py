@@ -107,10 +107,12 @@ async def start(meeting_id: Id, principal: CurrentUser, uow: UowDep) -> MeetingO
 
 @router.post("/meetings/{meeting_id:int}/close", response_model=MeetingOut)
 async def close(meeting_id: Id, request: Request, principal: CurrentUser, uow: UowDep) -> MeetingOut:
-    """Bế mạc. Questions the floor did not answer are left to written answers, due from today."""
+    """Bế mạc. Whoever speaks has finished; questions the floor did not answer are left to
+    written answers, due from today."""
     access = await meeting_access(uow.session, principal, meeting_id)
     meeting = await service.transition(uow.session, principal=principal, access=access,
                                        action="close")
+    await floor_service.close_floor(uow.session, principal=principal, access=access)
     await settle_at_close(uow.session, actor=principal.actor, meeting=meeting,
                           answer_days=request.app.state.settings.written_answer_days)
     return await service.meeting_out(uow.session, meeting)

@@ -163,3 +163,18 @@ async def test_two_consoles_at_once_give_one_speaker_and_one_entry(client, world
         speaking = await uow.session.scalar(select(func.count()).select_from(Speaker).where(
             Speaker.state == "speaking"))
     assert speaking == 1
+
+
+async def test_closing_the_meeting_ends_the_turn_of_whoever_holds_the_floor(client, world, floor) -> None:  # type: ignore[no-untyped-def]
+    item = floor["item"]
+    await client.post(f"/api/v1/agenda-items/{item}/activate", headers=world.headers("chair"))
+    speaking = (await register(client, world, item, "deputy")).json()
+    waiting = (await register(client, world, item, "chair", "debate")).json()
+    assert (await control(client, world, speaking["id"], "start")).status_code == 200
+    closed = await client.post(f"/api/v1/meetings/{floor['meeting']}/close", headers=world.headers("chair"))
+    assert closed.status_code == 200, closed.text
+    after = {s["id"]: s for s in await listed(client, world, item)}
+    assert after[speaking["id"]]["state"] == "done" and after[speaking["id"]]["ended_at"] is not None
+    assert after[speaking["id"]]["spoken_s"] >= 0 and after[speaking["id"]]["started_at"] is None
+    assert after[waiting["id"]]["state"] == "waiting"  # never given the floor: the record says so
+

@@ -290,8 +290,8 @@ async def question_time(s: Scene) -> None:
 
 
 async def written_answers(s: Scene) -> None:
-    """Left to writing, or not reached on the floor: due once the meeting closed, then answered
-    in writing with a PDF."""
+    """Left to writing, or cut short on the floor by the close: due once the meeting closed,
+    then answered in writing with a PDF."""
     users = s.world.users
     written = await _question(s, "Kế hoạch xây trạm y tế xã?", respondent_id=users["other_respondent"])
     not_reached = await _question(s, "Cấp nước sạch?", respondent_id=users["respondent"])
@@ -299,7 +299,10 @@ async def written_answers(s: Scene) -> None:
                                  headers=s.as_("secretary")))
     await _ok(await s.http.patch(f"/api/v1/questions/{not_reached}", json={"state": "accepted"},
                                  headers=s.as_("secretary")))
-    await close_meeting(s)
+    await activate(s)
+    asking = await _on_question(s, not_reached, "question")
+    await _ok(await s.http.post(f"/api/v1/speakers/{asking}/start", headers=s.as_("chair")))
+    await close_meeting(s)  # the question is cut short: its speaker ends, the answer is written
     await _ok(await s.http.post(f"/api/v1/questions/{written}/answer", data={"text": "Đã bố trí vốn."},
                                 files={"file": ("tra-loi.pdf", PDF, "application/pdf")},
                                 headers=s.as_("other_respondent")))
