@@ -28,6 +28,9 @@ const ChairConsole = lazy(() => import("../chair/ChairConsole"));
 const ManageMeetingScreen = lazy(() => import("../secretariat/ManageMeetingScreen"));
 const SecretariatScreen = lazy(() => import("../secretariat/SecretariatScreen"));
 const PublicMeetingPage = lazy(() => import("../public/PublicMeetingPage"));
+const ManageQuestionsScreen = lazy(() => import("../questions/ManageQuestionsScreen"));
+const MyQuestionsScreen = lazy(() => import("../questions/MyQuestionsScreen"));
+const CommitmentsScreen = lazy(() => import("../questions/CommitmentsScreen"));
 
 function Loading() {
   const { t } = useI18n();
@@ -105,6 +108,16 @@ function screenFor(route: Route, token: string): ReactNode {
           <ManageMeetingScreen meetingId={route.meetingId} />
         </MeetingScope>
       );
+    case "questions":
+      return (
+        <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>
+          <ManageQuestionsScreen meetingId={route.meetingId} />
+        </MeetingScope>
+      );
+    case "myQuestions":
+      return <MyQuestionsScreen />;
+    case "commitments":
+      return <CommitmentsScreen councilId={route.councilId} />;
     case "display":
       return (
         <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>

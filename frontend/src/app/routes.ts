@@ -10,6 +10,12 @@ export type Route =
   | { name: "reader"; meetingId: number; documentId: number; page: number | null }
   | { name: "chair"; meetingId: number }
   | { name: "manage"; meetingId: number }
+  /** The secretariat's questioning (chất vấn) of a meeting. */
+  | { name: "questions"; meetingId: number }
+  /** What I must answer (a respondent) and what I asked. */
+  | { name: "myQuestions" }
+  /** A council's commitments (cam kết) from questioning. */
+  | { name: "commitments"; councilId: number }
   | { name: "display"; meetingId: number }
   /** The public live page for the press and citizens: no login, the guest view only. */
   | { name: "public"; meetingId: number }
@@ -32,6 +38,9 @@ const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] 
   ],
   [/^\/meetings\/(\d+)\/chair$/, ([meetingId]) => ({ name: "chair", meetingId: meetingId! })],
   [/^\/meetings\/(\d+)\/manage$/, ([meetingId]) => ({ name: "manage", meetingId: meetingId! })],
+  [/^\/meetings\/(\d+)\/questions$/, ([meetingId]) => ({ name: "questions", meetingId: meetingId! })],
+  [/^\/my-questions$/, () => ({ name: "myQuestions" })],
+  [/^\/councils\/(\d+)\/commitments$/, ([councilId]) => ({ name: "commitments", councilId: councilId! })],
   [/^\/display\/(\d+)$/, ([meetingId]) => ({ name: "display", meetingId: meetingId! })],
   [/^\/public\/meetings\/(\d+)$/, ([meetingId]) => ({ name: "public", meetingId: meetingId! })],
 ];
@@ -62,6 +71,9 @@ export const paths = {
     `/meetings/${meetingId}/documents/${documentId}${page ? `?page=${page}` : ""}`,
   chair: (meetingId: number) => `/meetings/${meetingId}/chair`,
   manage: (meetingId: number) => `/meetings/${meetingId}/manage`,
+  questions: (meetingId: number) => `/meetings/${meetingId}/questions`,
+  myQuestions: () => "/my-questions",
+  commitments: (councilId: number) => `/councils/${councilId}/commitments`,
   display: (meetingId: number) => `/display/${meetingId}`,
   public: (meetingId: number) => `/public/meetings/${meetingId}`,
 };

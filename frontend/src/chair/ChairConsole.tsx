@@ -20,6 +20,7 @@ import { samePoll } from "../live/polls";
 import { AgendaTree } from "../meeting/AgendaTree";
 import { AttendanceBar } from "../meeting/AttendanceBar";
 import { currentItemId, findItem } from "../meeting/selectors";
+import { ChairQuestions } from "../questions/ChairQuestions";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
 import { NotVotedList } from "./NotVotedList";
@@ -150,6 +151,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
           <OnlineAttendance meetingId={meetingId} attendance={state.attendance} open={meeting?.state === "published" || meeting?.state === "in_progress"} />
         </section>
         <section className="meeting__documents panel">
+          {meeting?.state === "in_progress" && <ChairQuestions itemId={current} speakers={state.speakers} />}
           {livePoll && livePoll.state !== "draft" && (
             <div className="card chair-poll">
               <h2>

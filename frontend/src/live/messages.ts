@@ -2,6 +2,7 @@
 import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
 import type { Poll } from "../api/voting";
 import type { Speaker } from "../floor/types";
+import type { Question } from "../questions/types";
 
 export interface SnapshotData {
   meeting: Meeting;
@@ -11,6 +12,8 @@ export interface SnapshotData {
   poll: Poll | null;
   /** The current item's list of speakers ([] without a current item). */
   speakers?: Speaker[];
+  /** The meeting's questions this reader may see (chất vấn). */
+  questions?: Question[];
 }
 
 export interface SnapshotMessage {

@@ -4,6 +4,8 @@
 import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types";
 import type { Poll } from "../api/voting";
 import type { Speaker } from "../floor/types";
+import { questionOf, questionsIn, upsertQuestion } from "../questions/questions";
+import type { Question } from "../questions/types";
 import type { EventMessage, SnapshotMessage } from "./messages";
 import { pollIdIn, pollIn, progressIn, resultIn, samePoll } from "./polls";
 
@@ -18,6 +20,8 @@ export interface LiveState {
   poll: Poll | null;
   /** The current item's list of speakers, in the server's order (docs/live.md). */
   speakers: Speaker[];
+  /** The meeting's questions (chất vấn) this reader may see, by number. */
+  questions: Question[];
 }
 
 export const EMPTY_LIVE_STATE: LiveState = {
@@ -28,6 +32,7 @@ export const EMPTY_LIVE_STATE: LiveState = {
   attendance: null,
   poll: null,
   speakers: [],
+  questions: [],
 };
 
 export function applySnapshot(snapshot: SnapshotMessage): LiveState {
@@ -40,6 +45,7 @@ export function applySnapshot(snapshot: SnapshotMessage): LiveState {
     attendance: data.attendance ?? null,
     poll: data.poll ?? null,
     speakers: Array.isArray(data.speakers) ? data.speakers : [],
+    questions: questionsIn(data.questions),
   };
 }
 
@@ -113,11 +119,15 @@ const HANDLERS: Record<string, Apply> = {
   "poll.progress": updatePollProgress,
   "poll.closed": closePoll,
   "speaker.updated": updateSpeakers,
+  "question.updated": (state, data) => {
+    const question = questionOf(data);
+    return question ? { ...state, questions: upsertQuestion(state.questions, question) } : state;
+  },
 };
 
 /**
  * Applies one event and advances `seq`. "hidden" events (a change this reader may not see) and
- * types this version does not know (question.*) only advance `seq`.
+ * types this version does not know only advance `seq`.
  */
 export function applyEvent(state: LiveState, event: EventMessage): LiveState {
   const handler = HANDLERS[event.type];

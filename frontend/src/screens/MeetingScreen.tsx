@@ -16,6 +16,7 @@ import { useFollowChair } from "../meeting/followChair";
 import { currentItemId, documentsFor, findItem, isCheckedIn, itemLabel, myAttendance } from "../meeting/selectors";
 import { OfflinePackage } from "../offline/OfflinePackage";
 import { useStoredVersions } from "../offline/storedVersions";
+import { QuestionsSection } from "../questions/QuestionsSection";
 
 /**
  * The deputy's tablet: agenda followed live ("follow the chair": the selection moves with the
@@ -125,6 +126,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
           )}
         </section>
       </main>
+      {meeting && state.seq !== null && <QuestionsSection meetingId={meetingId} councilId={meeting.council_id} mayAsk={role === "deputy" || role === "chair"} />}
     </div>
   );
 }

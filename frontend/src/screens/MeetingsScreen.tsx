@@ -11,6 +11,7 @@ import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
 import { CommunesSection } from "../network/CommunesSection";
 import { remembered } from "../offline/remembered";
+import { hasMyQuestions } from "../questions/questions";
 
 function MeetingCard({ meeting }: { meeting: Meeting }) {
   const { t, formatDateTime } = useI18n();
@@ -55,9 +56,15 @@ export function MeetingsScreen() {
   // Remembered, so a tablet started without a network still lists its meetings.
   const meetings = useAsync(() => remembered("meetings", () => call(api.GET("/api/v1/meetings"))), []);
   const items = meetings.data?.items ?? [];
+  const myQuestions = hasMyQuestions(me?.memberships.map((membership) => membership.role) ?? []);
   return (
     <div className="screen">
       <TopBar title={t("meetings.title")} subtitle={t("app.tagline")}>
+        {myQuestions.show && (
+          <Link className={myQuestions.primary ? "button button--primary" : "button"} href={paths.myQuestions()}>
+            {t("question.mine")}
+          </Link>
+        )}
         {managedCouncils(me).length > 0 && (
           <Link className="button" href={paths.secretariat()}>
             {t("meetings.secretariat")}

@@ -1,5 +1,6 @@
 // The secretariat's page for one meeting: edit, publish / unpublish, delete a draft, build and arrange the agenda, upload documents
 // and replace them with new versions, attendance.
+import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { TopBar } from "../components/TopBar";
@@ -23,6 +24,9 @@ export default function ManageMeetingScreen({ meetingId }: { meetingId: number }
         backTo={paths.secretariat()}
       >
         <ConnectionIndicator status={status} />
+        <Link className="button" href={paths.questions(meetingId)}>
+          {t("question.title")}
+        </Link>
       </TopBar>
       <main className="manage">
         {meeting && <MeetingActions key={`${meeting.id}:${meeting.title}:${meeting.location ?? ""}`} meeting={meeting} />}
