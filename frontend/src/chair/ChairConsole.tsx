@@ -2,7 +2,7 @@
 // online, polls created from presets, opened and closed, with live progress (who has not voted
 // yet, for open polls) and the result. The poll being written survives changes of the current
 // item (pollDraft.ts); the form is for the item it names: the current one, or one chosen under it
-// (PollTarget).
+// (PollTarget). The current item's list of speakers and its timers: FloorPanel.
 import { useEffect, useState } from "react";
 import { api, call } from "../api/client";
 import { ApiError, messageOf } from "../api/errors";
@@ -14,12 +14,14 @@ import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
+import { FloorPanel } from "../floor/FloorPanel";
+import { listClosed } from "../floor/speakers";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { samePoll } from "../live/polls";
 import { AgendaTree } from "../meeting/AgendaTree";
 import { AttendanceBar } from "../meeting/AttendanceBar";
-import { currentItemId, findItem } from "../meeting/selectors";
+import { currentItemId, findItem, itemLabel } from "../meeting/selectors";
 import { ChairQuestions } from "../questions/ChairQuestions";
 import { PollProgress } from "../voting/PollProgress";
 import { ResultChart } from "../voting/ResultChart";
@@ -109,6 +111,7 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
       }
     });
 
+  const currentItem = findItem(state.agenda, current);
   const itemPolls = (polls.data ?? []).filter((poll) => selected && poll.agenda_item_id === selected.id);
   const votingUnavailable = polls.error != null;
 
@@ -151,6 +154,9 @@ export default function ChairConsole({ meetingId }: { meetingId: number }) {
           <OnlineAttendance meetingId={meetingId} attendance={state.attendance} open={meeting?.state === "published" || meeting?.state === "in_progress"} />
         </section>
         <section className="meeting__documents panel">
+          {currentItem && meeting?.state !== "closed" && (
+            <FloorPanel itemId={currentItem.id} itemLabel={itemLabel(currentItem)} speakers={state.speakers} closed={listClosed(currentItem)} people={state.attendance?.items ?? []} />
+          )}
           {meeting?.state === "in_progress" && <ChairQuestions itemId={current} speakers={state.speakers} />}
           {livePoll && livePoll.state !== "draft" && (
             <div className="card chair-poll">

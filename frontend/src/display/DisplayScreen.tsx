@@ -1,6 +1,8 @@
 // The hall's big screen (/display/<meeting>): the current item in large type, the vote in
-// progress, and the result as a bar chart with counts, base, required number and the verdict.
+// progress, and the result as a bar chart with counts, base, required number and the verdict;
+// while someone holds the floor, the speaker with the countdown and the next speakers.
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
+import { DisplayFloor } from "../floor/DisplayFloor";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { presentSummary } from "../meeting/attendanceText";
@@ -30,7 +32,9 @@ export default function DisplayScreen() {
       </header>
 
       <main className="display__main">
-        {poll ? (
+        {content.kind === "speaker" ? (
+          <DisplayFloor speakers={state.speakers} itemLabel={item ? itemLabel(item) : null} />
+        ) : poll ? (
           <section className="display__poll">
             <div className="display__label">{poll.state === "open" ? t("display.voting") : t("vote.closed")}</div>
             <h1 className="display__poll-title">{poll.title}</h1>

@@ -53,3 +53,8 @@ export function moveBefore(ids: readonly number[], id: number, target: number): 
   if (to === -1 || id === target) return [...ids];
   return moveInOrder(ids, id, to - ids.indexOf(id));
 }
+
+/** Whether an agenda item's list is closed to new speakers (`speakers_closed`, newer than the generated types). */
+export function listClosed(item: object | null | undefined): boolean {
+  return !!item && (item as { speakers_closed?: unknown }).speakers_closed === true;
+}

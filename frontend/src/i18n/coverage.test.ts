@@ -1,6 +1,7 @@
 // Every key the screens build from a value (`meeting.state.${state}`, …) exists in the dictionary.
 import { describe, expect, it } from "vitest";
 import { AGENCY_KINDS, ATTENDANCE_STATUSES, DOCUMENT_KINDS, MEETING_KINDS, MEMBER_ROLES, UNIT_KINDS } from "../api/types";
+import { SPEAKER_KINDS, SPEAKER_STATES } from "../floor/types";
 import { PRESETS } from "../voting/presets";
 import { vi } from "./vi";
 
@@ -18,6 +19,8 @@ const built = [
   ...["seated", "present", "cast"].map((basis) => `result.basis.${basis}`),
   ...["majority", "two_thirds"].map((threshold) => `result.threshold.${threshold}`),
   ...["title", "options", "duration"].map((problem) => `chair.problem.${problem}`),
+  ...SPEAKER_KINDS.map((kind) => `floor.kind.${kind}`),
+  ...SPEAKER_STATES.map((state) => `floor.state.${state}`),
 ];
 
 describe("dictionary", () => {

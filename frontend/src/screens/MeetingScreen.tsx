@@ -6,6 +6,8 @@ import { useSession } from "../auth/SessionProvider";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
+import { listClosed } from "../floor/speakers";
+import { TabletFloor } from "../floor/TabletFloor";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { AgendaTree } from "../meeting/AgendaTree";
@@ -56,6 +58,8 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
   const mine = myAttendance(state.attendance, me?.id);
   const canCheckIn = role === "deputy" || role === "chair" || mine !== null;
   const general = documentsFor(state.documents, null);
+  const currentItem = findItem(state.agenda, current);
+  const floorOpen = meeting?.state === "published" || meeting?.state === "in_progress";
 
   return (
     <div className="screen">
@@ -83,6 +87,16 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         )}
         {state.seq !== null && <OfflinePackage meetingId={meetingId} documents={state.documents} />}
       </div>
+      {floorOpen && currentItem && (
+        <TabletFloor
+          itemId={currentItem.id}
+          itemLabel={itemLabel(currentItem)}
+          speakers={state.speakers}
+          userId={me?.id}
+          canSpeak={role === "deputy" || role === "chair"}
+          closed={listClosed(currentItem)}
+        />
+      )}
       <main className="meeting">
         <section className="meeting__agenda panel">
           <div className="panel__header">
