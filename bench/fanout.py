@@ -61,8 +61,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 KYHOP = VENV_BIN / "kyhop"
-MEETING_ID = 1
-ITEMS = (1, 2)  # the chair alternates between these two agenda items
+# The demo meeting the chair runs: the first meeting of the chair's own council that is
+# published, not yet over (looked up after logging in: the demo's ids are not fixed); the chair
+# alternates between its first two agenda items.
+MEETING_STATES = ("published", "in_progress")
 DEMO_PASSWORD = "kyhop2026"
 CHAIR = "chutoa"
 PG_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/{db}"
@@ -775,6 +777,8 @@ class Bench:
         self.chair_token = ""
         self.message_size = 0
         self.item_turn = 0
+        self.meeting_id = 0
+        self.items: tuple[int, ...] = ()
         self.pg_db = ""
         self.results: dict[int, dict[str, Series]] = {}
         self.redis_results: dict[int, Series] = {}
@@ -869,16 +873,36 @@ class Bench:
         tokens = await asyncio.gather(*(login(name) for name in names))
         self.chair_token, self.tokens = tokens[0], tokens[1:]
         http = Http(port)
-        status, body = await http.request(
-            "POST", f"/api/v1/meetings/{MEETING_ID}/start", token=self.chair_token
-        )
-        await http.close()
+        try:
+            await self.find_meeting(http)
+            status, body = await http.request(
+                "POST", f"/api/v1/meetings/{self.meeting_id}/start", token=self.chair_token
+            )
+        finally:
+            await http.close()
         if status not in (200, 409):
             raise RuntimeError(f"start meeting: {status} {body}")
 
+    async def find_meeting(self, http: Http) -> None:
+        """The chair's meeting (MEETING_STATES) and its first two agenda items."""
+
+        async def get(path: str) -> Any:
+            status, body = await http.request("GET", path, token=self.chair_token)
+            if status != 200:
+                raise RuntimeError(f"GET {path}: {status} {body}")
+            return body
+
+        me = await get("/api/v1/me")
+        council = next(m["council_id"] for m in me["memberships"] if m["role"] == "chair")
+        meetings = (await get(f"/api/v1/councils/{council}/meetings"))["items"]
+        self.meeting_id = min(m["id"] for m in meetings if m["state"] in MEETING_STATES)
+        agenda = (await get(f"/api/v1/meetings/{self.meeting_id}/agenda"))["items"]
+        self.items = tuple(item["id"] for item in agenda[:2])
+        log(f"meeting {self.meeting_id} of council {council}, agenda items {self.items}")
+
     def kyhop_urls(self, port: int, n: int, offset: int = 0) -> list[str]:
         return [
-            f"ws://127.0.0.1:{port}/api/v1/meetings/{MEETING_ID}/live?token="
+            f"ws://127.0.0.1:{port}/api/v1/meetings/{self.meeting_id}/live?token="
             f"{self.tokens[(offset + i) % len(self.tokens)]}"
             for i in range(n)
         ]
@@ -888,7 +912,7 @@ class Bench:
 
         async def trigger() -> None:
             self.item_turn += 1
-            item = ITEMS[self.item_turn % len(ITEMS)]
+            item = self.items[self.item_turn % len(self.items)]
             await http.send_raw(
                 http.encode("POST", f"/api/v1/agenda-items/{item}/activate", token=self.chair_token)
             )
@@ -1381,9 +1405,11 @@ class Bench:
         self.loads.append(("end", loadavg()))
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def build_parser(doc: str | None = None) -> argparse.ArgumentParser:
+    """The options of this bench; others built on it (bench/floor.py) add their own."""
     parser = argparse.ArgumentParser(
-        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+        description=(doc or __doc__ or "").split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
     def ints(text: str) -> list[int]:
@@ -1448,7 +1474,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--_client-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--_relay", type=int, help=argparse.SUPPRESS)
-    return parser.parse_args(argv)
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
@@ -1458,8 +1488,13 @@ def main(argv: list[str]) -> int:
 
         uvloop.run(worker_main() if args._client_worker else relay_main(args._relay))
         return 0
+    return run_bench(Bench(args))
 
-    bench = Bench(args)
+
+def run_bench(bench: Bench) -> int:
+    """Run a bench to its end (or its time limit, a signal, an error), stop every process it
+    started, print its table; the exit status."""
+    args = bench.args
     failed = False
     interrupted: list[int] = []
 
