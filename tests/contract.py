@@ -15,3 +15,18 @@ def assert_error(response, status: int, code: str | None = None) -> dict:  # typ
     if code is not None:
         assert body["error"]["code"] == code
     return body["error"]
+
+
+def fill_placeholders(value, names: dict):  # type: ignore[no-untyped-def]
+    """An authorisation matrix's request with its placeholders replaced: "{x}" alone becomes
+    names["x"] itself (an id, a list), "{x}" inside a path is formatted in; dicts and lists are
+    filled item by item."""
+    if isinstance(value, str):
+        if value.startswith("{") and value.endswith("}") and value[1:-1] in names:
+            return names[value[1:-1]]
+        return value.format(**names)
+    if isinstance(value, dict):
+        return {key: fill_placeholders(item, names) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill_placeholders(item, names) for item in value]
+    return value

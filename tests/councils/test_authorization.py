@@ -20,6 +20,7 @@ import pytest
 from sqlalchemy import insert
 
 from app.models import HarvestSource
+from tests.contract import fill_placeholders
 from tests.fixtures.world import PASSWORD
 
 CALLERS = ("anonymous", "outsider", "other_secretary", "guest", "deputy", "chair", "secretary",
@@ -157,16 +158,6 @@ async def _names(world, db, caller: str) -> dict[str, int]:
     return names
 
 
-def _fill(value: Any, names: dict[str, int]) -> Any:
-    if isinstance(value, str):
-        if value.startswith("{") and value.endswith("}") and value[1:-1] in names:
-            return names[value[1:-1]]
-        return value.format(**names)
-    if isinstance(value, dict):
-        return {key: _fill(item, names) for key, item in value.items()}
-    return value
-
-
 def test_the_matrix_covers_every_accounts_and_councils_endpoint(app):
     """A new endpoint in these routers must get a row in the table."""
     routes = {
@@ -189,12 +180,12 @@ def test_the_matrix_covers_every_accounts_and_councils_endpoint(app):
 @pytest.mark.parametrize(("endpoint", "caller", "expected"), CASES)
 async def test_authorization(client, world, db, endpoint: Endpoint, caller: str, expected: int):
     names = await _names(world, db, caller)
-    url = _fill(endpoint.path, names)
+    url = fill_placeholders(endpoint.path, names)
     kwargs: dict[str, Any] = {"headers": world.headers(caller)}
     if endpoint.body == "csv":
         kwargs["files"] = {"file": ("danh-sach.csv", IMPORT_CSV.encode(), "text/csv")}
     elif endpoint.body is not None:
-        kwargs["json"] = _fill(endpoint.body, names)
+        kwargs["json"] = fill_placeholders(endpoint.body, names)
     before = await db.snapshot()
     audit_before = await db.count("audit_log")
 

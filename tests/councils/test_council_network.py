@@ -10,7 +10,7 @@ import pytest
 
 from app.kit.pdfgen import text_pdf
 from app.kit.time import vietnam_today
-from tests.contract import assert_error
+from tests.contract import assert_error, fill_placeholders
 
 COUNCILS = "/api/v1/councils"
 TODAY = vietnam_today().isoformat()
@@ -369,18 +369,6 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "commitment_id": commitment.json()["id"]}
 
 
-def _fill(value: Any, ids: dict[str, int]) -> Any:
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return ids[value[1:-1]]
-    if isinstance(value, str):
-        return value.format(**ids)
-    if isinstance(value, dict):
-        return {key: _fill(item, ids) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_fill(item, ids) for item in value]
-    return value
-
-
 @pytest.mark.parametrize("who", ["admin", "secretary"])
 async def test_every_write_to_a_dissolved_council_is_409_and_writes_nothing(
         client, world, db, dissolved, who):
@@ -399,7 +387,7 @@ async def test_every_write_to_a_dissolved_council_is_409_and_writes_nothing(
             kwargs["files"] = {"file": (name, content, "application/octet-stream")}
             kwargs["data"] = {} if path.endswith("/import") else {"title": "Bản mới"}
         elif body is not None:
-            kwargs["json"] = _fill(body, ids)
+            kwargs["json"] = fill_placeholders(body, ids)
         response = await client.request(method, path.format(**ids), **kwargs)
         answers[f"{method} {path}"] = (response.status_code, response.json()["error"]["code"]
                                        if response.status_code >= 400 else response.text)

@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Base
-from tests.contract import assert_error
+from tests.contract import assert_error, fill_placeholders
 from tests.floor.test_speakers_api import control, floor, register  # noqa: F401 (a fixture)
 
 CALLERS = ("anonymous", "outsider", "other_secretary", "guest", "deputy_no_vote", "deputy",
@@ -135,24 +135,14 @@ async def _speakers(client, world, floor, endpoint: Endpoint) -> dict[str, Any]:
     return names
 
 
-def _fill(value: Any, names: dict[str, Any]) -> Any:
-    if isinstance(value, str):
-        if value.startswith("{") and value.endswith("}") and value[1:-1] in names:
-            return names[value[1:-1]]
-        return value.format(**names)
-    if isinstance(value, dict):
-        return {key: _fill(item, names) for key, item in value.items()}
-    return value
-
-
 @pytest.mark.parametrize(("endpoint", "caller", "expected"), CASES)
 async def test_authorization(client, world, floor, app, endpoint: Endpoint, caller: str,  # type: ignore[no-untyped-def]
                              expected: int) -> None:
     names = await _speakers(client, world, floor, endpoint)
-    body = _fill(endpoint.body, names) if endpoint.body is not None else None
+    body = fill_placeholders(endpoint.body, names) if endpoint.body is not None else None
     before = await _state(app)
 
-    response = await client.request(endpoint.method, _fill(endpoint.path, names),
+    response = await client.request(endpoint.method, fill_placeholders(endpoint.path, names),
                                     headers=world.headers(caller), json=body)
 
     if expected >= 400:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from app.kit.pdfgen import text_pdf
 from app.models import AuditEntry, Commitment, MeetingEvent, Question, QuestionTopic
+from tests.contract import fill_placeholders
 
 CALLERS = ("anonymous", "outsider", "other_secretary", "guest", "deputy_no_vote", "deputy", "chair",
            "secretary", "admin", "respondent", "other_respondent")
@@ -86,18 +87,10 @@ async def ids(client, world, questioning) -> dict[str, Any]:  # type: ignore[no-
             "commitment": commitment.json()["id"], "council": world.council_a, "respondent": respondent}
 
 
-def _fill(value: Any, ids: dict[str, Any]) -> Any:
-    if isinstance(value, str) and value.startswith("{") and value.endswith("}"):
-        return ids[value[1:-1]]
-    if isinstance(value, dict):
-        return {key: _fill(item, ids) for key, item in value.items()}
-    return value
-
-
 async def _call(client, world, ids, method: str, path: str, caller: str):  # type: ignore[no-untyped-def]
     body = MATRIX[(method, path)][0]
     return await client.request(method, path.format(**ids), headers=world.headers(caller),
-                                json=_fill(body, ids) if body is not None else None)
+                                json=fill_placeholders(body, ids) if body is not None else None)
 
 
 @pytest.mark.parametrize(("method", "path", "caller"), ALLOWED)

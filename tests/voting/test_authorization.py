@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import AuditEntry, MeetingEvent, Poll, PollChoice, PollOption, PollVoter
+from tests.contract import fill_placeholders
 
 CALLERS = ("anonymous", "outsider", "other_secretary", "guest", "deputy_no_vote", "deputy", "chair",
            "secretary", "admin")
@@ -59,16 +60,6 @@ async def _state(app) -> list[Any]:  # type: ignore[no-untyped-def]
         return [sorted(map(str, table)) for table in rows]
 
 
-def _fill(value: Any, names: dict[str, int]) -> Any:
-    if isinstance(value, str):
-        return names[value[1:-1]] if value[1:-1] in names and value.startswith("{") else value.format(**names)
-    if isinstance(value, list):
-        return [_fill(item, names) for item in value]
-    if isinstance(value, dict):
-        return {key: _fill(item, names) for key, item in value.items()}
-    return value
-
-
 @pytest.mark.parametrize(("method", "path", "caller", "expected"), CASES)
 async def test_authorization(client, world, hall, new_poll, app, method, path, caller, expected) -> None:  # type: ignore[no-untyped-def]
     chair = world.headers("chair")
@@ -85,8 +76,8 @@ async def test_authorization(client, world, hall, new_poll, app, method, path, c
     body = MATRIX[(method, path)][0]
     before = await _state(app)
 
-    response = await client.request(method, _fill(path, names), headers=world.headers(caller),
-                                     json=_fill(body, names) if body is not None else None)
+    response = await client.request(method, fill_placeholders(path, names), headers=world.headers(caller),
+                                     json=fill_placeholders(body, names) if body is not None else None)
 
     assert response.status_code == expected, response.text
     if expected >= 400:
