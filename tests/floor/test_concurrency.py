@@ -23,7 +23,7 @@ from app.models import MeetingEvent, Speaker
 from tests.contract import assert_error
 from tests.floor.test_speakers_api import floor  # noqa: F401 (a fixture)
 from tests.live.conftest import Tablet, live_server, tablet  # noqa: F401 (fixtures)
-from tests.live.test_multiprocess import Worker
+from tests.live.test_multiprocess import Worker, two_workers
 from tests.voting.conftest import add_deputies, bearer
 
 DEPUTIES = 8
@@ -270,15 +270,8 @@ async def test_a_deputy_registering_twice_gets_one_entry(hall, consoles, live_se
 async def two_servers(settings, world) -> AsyncIterator[list[Worker]]:  # type: ignore[no-untyped-def]
     """Two `kyhop serve` processes on this test's database (no broker: nothing here needs the
     other worker's events live)."""
-    env = {"KYHOP_DATABASE_URL": settings.effective_database_url,
-           "KYHOP_DATA_DIR": str(settings.data_dir), "KYHOP_LOG_LEVEL": "WARNING"}
-    started = [Worker(env), Worker(env)]
-    try:
-        await asyncio.gather(*(w.ready() for w in started))
+    async with two_workers(settings) as started:
         yield started
-    finally:
-        for worker in started:
-            worker.stop()
 
 
 async def test_two_server_processes_double_tapping(client, world, floor, two_servers, app) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ made through one reaches the tablets of both; a worker killed with SIGKILL loses
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
@@ -64,6 +65,21 @@ class Worker:
                 self.process.wait()
 
 
+
+@contextlib.asynccontextmanager
+async def two_workers(settings, **env: str) -> AsyncIterator[list[Worker]]:  # type: ignore[no-untyped-def]
+    """Two `kyhop serve` processes on the test's database and data directory (plus `env`), ready;
+    stopped on the way out."""
+    env = {"KYHOP_DATABASE_URL": settings.effective_database_url,
+           "KYHOP_DATA_DIR": str(settings.data_dir), "KYHOP_LOG_LEVEL": "WARNING", **env}
+    started = [Worker(env), Worker(env)]
+    try:
+        await asyncio.gather(*(w.ready() for w in started))
+        yield started
+    finally:
+        for worker in started:
+            worker.stop()
+
 @pytest.fixture(params=["redis", "postgres"])
 def broker_url(request: pytest.FixtureRequest) -> str:
     if request.param == "postgres":
@@ -77,15 +93,8 @@ def broker_url(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 async def workers(settings, broker_url, world) -> AsyncIterator[list[Worker]]:  # type: ignore[no-untyped-def]
-    env = {"KYHOP_DATABASE_URL": settings.effective_database_url, "KYHOP_BROKER_URL": broker_url,
-           "KYHOP_DATA_DIR": str(settings.data_dir), "KYHOP_LOG_LEVEL": "WARNING"}
-    started = [Worker(env), Worker(env)]
-    try:
-        await asyncio.gather(*(w.ready() for w in started))
+    async with two_workers(settings, KYHOP_BROKER_URL=broker_url) as started:
         yield started
-    finally:
-        for worker in started:
-            worker.stop()
 
 
 async def _tablet(url: str, token: str) -> Tablet:
