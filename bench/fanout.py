@@ -54,6 +54,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -907,20 +908,27 @@ class Bench:
             for i in range(n)
         ]
 
+    def chair_actions(self) -> Callable[[], str]:
+        """For one Kỳ Họp server: each call gives the path of the chair's next POST (here: make
+        the other of the two agenda items current)."""
+
+        def next_path() -> str:
+            self.item_turn += 1
+            return f"/api/v1/agenda-items/{self.items[self.item_turn % len(self.items)]}/activate"
+
+        return next_path
+
     def kyhop_target(self, name: str, pid: int, port: int, keys: list[str]) -> Target:
         http = Http(port)
+        next_path = self.chair_actions()
 
         async def trigger() -> None:
-            self.item_turn += 1
-            item = self.items[self.item_turn % len(self.items)]
-            await http.send_raw(
-                http.encode("POST", f"/api/v1/agenda-items/{item}/activate", token=self.chair_token)
-            )
+            await http.send_raw(http.encode("POST", next_path(), token=self.chair_token))
 
         async def answer() -> None:
             status, body = await http.read_response()
             if status != 200:
-                raise RuntimeError(f"activate answered {status}: {body[:200]!r}")
+                raise RuntimeError(f"the chair's POST answered {status}: {body[:200]!r}")
 
         target = Target(name, pid, keys, trigger, answer, http.ready)
         target.http = http  # type: ignore[attr-defined]

@@ -27,13 +27,14 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import fanout
-from fanout import Bench, Http, Target, log, percentile
+from fanout import Bench, Http, log, percentile
 
 KINDS = ("discussion", "debate", "question")  # what a deputy may register for (one each)
 WARM_UP_ROUNDS = 3  # fanout.Bench: 3 rounds to warm up, then 2 more before each N
@@ -75,26 +76,17 @@ class FloorBench(Bench):
             await http.close()
         log(f"{len(self.registered)} speakers waiting on item {item}")
 
-    def kyhop_target(self, name: str, pid: int, port: int, keys: list[str]) -> Target:
-        http = Http(port)
-        waiting = list(self.registered)  # each server (and database copy) has its own list
+    def chair_actions(self) -> Callable[[], str]:
+        """Start the next waiting speaker (each server, with its own database copy, has its own
+        list)."""
+        waiting = list(self.registered)
 
-        async def trigger() -> None:
+        def next_path() -> str:
             if not waiting:
                 raise RuntimeError("no speaker left waiting: raise --speakers")
-            speaker_id = waiting.pop(0)
-            await http.send_raw(
-                http.encode("POST", f"/api/v1/speakers/{speaker_id}/start", token=self.chair_token)
-            )
+            return f"/api/v1/speakers/{waiting.pop(0)}/start"
 
-        async def answer() -> None:
-            status, body = await http.read_response()
-            if status != 200:
-                raise RuntimeError(f"start answered {status}: {body[:200]!r}")
-
-        target = Target(name, pid, keys, trigger, answer, http.ready)
-        target.http = http  # type: ignore[attr-defined]
-        return target
+        return next_path
 
     def table(self) -> str:
         lines = [
