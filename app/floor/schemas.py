@@ -36,6 +36,8 @@ class SpeakerOut(BaseModel):
     agenda_item_id: int
     user_id: int
     full_name: str
+    title: str = ""  # chức vụ in the meeting's council
+    unit: str = ""  # đơn vị / tổ đại biểu, or a respondent's agency
     kind: SpeakerKind
     state: SpeakerState
     position: int

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +24,7 @@ from app.live.outbox import emit
 from app.meetings.access import MeetingAccess, lock_meeting, meeting_access
 from app.meetings.agenda import item_access
 from app.meetings.service import require_open, speaking_times
-from app.models import AgendaItem, Membership, Speaker, User
+from app.models import Agency, AgendaItem, Meeting, Membership, Speaker, User
 from app.questions import service as questions
 
 # Who may be put on a list: the council's deputies (the chair is one) and its respondents.
@@ -61,17 +61,46 @@ async def _rows(session: AsyncSession, item_id: int) -> list[Speaker]:
                                       .order_by(Speaker.id)))
 
 
+class _Person(NamedTuple):
+    full_name: str
+    title: str
+    unit: str
+
+
+_NOBODY = _Person("", "", "")
+
+
+async def _speaking_people(session: AsyncSession, item_id: int,
+                           user_ids: set[int]) -> dict[int, _Person]:
+    """Name, chức vụ and unit of each speaker as the meeting's council lists them; a respondent
+    without a unit of their own is shown with their agency."""
+    if not user_ids:
+        return {}
+    council_id = await session.scalar(
+        select(Meeting.council_id).select_from(AgendaItem)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id).where(AgendaItem.id == item_id))
+    rows = await session.execute(
+        select(User.id, User.full_name, Membership.title, Membership.unit, Agency.name)
+        .outerjoin(Membership, (Membership.user_id == User.id)
+                   & (Membership.council_id == council_id))
+        .outerjoin(Agency, Agency.id == Membership.agency_id)
+        .where(User.id.in_(user_ids)))
+    return {user_id: _Person(name, title or "", unit or agency or "")
+            for user_id, name, title, unit, agency in rows.all()}
+
+
 async def speakers_out(session: AsyncSession, item_id: int) -> list[SpeakerOut]:
     """The item's list as everyone sees it: waiting by position, the one speaking, those done."""
     rows = {row.id: row for row in await _rows(session, item_id)}
-    names = dict((await session.execute(select(User.id, User.full_name).where(
-        User.id.in_({row.user_id for row in rows.values()})))).all()) if rows else {}
+    people = await _speaking_people(session, item_id, {row.user_id for row in rows.values()})
     out = []
     for speaker in rules.in_order([as_rule(row) for row in rows.values()]):
         row = rows[speaker.id]
         out.append(SpeakerOut(
             id=row.id, agenda_item_id=row.agenda_item_id, user_id=row.user_id,
-            full_name=names.get(row.user_id, ""), kind=speaker.kind, state=speaker.state,
+            full_name=people.get(row.user_id, _NOBODY).full_name,
+            title=people.get(row.user_id, _NOBODY).title,
+            unit=people.get(row.user_id, _NOBODY).unit, kind=speaker.kind, state=speaker.state,
             position=row.position, allotted_s=row.allotted_s, spoken_s=round(row.spoken_s, 3),
             started_at=row.started_at, ends_at=speaker.timer.ends_at(),
             first_started_at=row.first_started_at, ended_at=row.ended_at,

@@ -198,3 +198,17 @@ async def test_a_deputy_registers_sees_their_place_and_withdraws(kyhop: Server, 
     await page.get_by_role("button", name="Kiến nghị về thủ tục", exact=True).click()
     await expect(mine).to_contain_text("thứ 1 trong danh sách chờ")
     await expect(chair.page.get_by_role("button", name="Mở lại danh sách")).to_be_visible()
+
+
+async def test_the_secretary_sets_the_speaking_times(kyhop: Server, devices: OpenDevice) -> None:
+    meeting_id, item_id = await meeting_on_item(kyhop)
+    secretary = await devices("thu-ky", login="thuky", start=f"/meetings/{meeting_id}/manage")
+    form = secretary.page.locator(".speaking-times")
+    debate = form.get_by_label("Tranh luận (giây)")
+    await expect(debate).to_have_value("180")
+    await debate.fill("150")
+    await form.get_by_role("button", name="Lưu").click()
+    await expect(form.get_by_role("status")).to_have_text("Đã lưu thời gian phát biểu.")
+    meeting = await kyhop.api("thuky", "GET", f"/api/v1/meetings/{meeting_id}", expect_status=200)
+    assert meeting["speaking_time_s"]["debate"] == 150
+    assert (await register(kyhop, item_id, "daibieu1", "debate"))["allotted_s"] == 150

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 from sqlalchemy import func, select
 
-from app.models import AuditEntry, Speaker
+from app.models import AuditEntry, Membership, Speaker
 from tests.contract import assert_error
 
 
@@ -178,3 +178,18 @@ async def test_closing_the_meeting_ends_the_turn_of_whoever_holds_the_floor(clie
     assert after[speaking["id"]]["spoken_s"] >= 0 and after[speaking["id"]]["started_at"] is None
     assert after[waiting["id"]]["state"] == "waiting"  # never given the floor: the record says so
 
+
+
+async def test_a_speaker_is_shown_with_their_title_and_unit(client, world, floor, app) -> None:  # type: ignore[no-untyped-def]
+    """Who speaks, as the hall display shows them: name, chức vụ and unit in the meeting's council."""
+    async with app.state.db.unit_of_work() as uow:
+        membership = await uow.session.scalar(select(Membership).where(
+            Membership.council_id == world.council_a, Membership.user_id == world.users["deputy"]))
+        assert membership is not None
+        membership.title, membership.unit = "Phó Giám đốc Sở Tài chính", "Tổ đại biểu số 3"
+    deputy = (await register(client, world, floor["item"], "deputy")).json()
+    chair = (await register(client, world, floor["item"], "chair", "debate")).json()
+    assert (deputy["title"], deputy["unit"]) == ("Phó Giám đốc Sở Tài chính", "Tổ đại biểu số 3")
+    assert (chair["title"], chair["unit"]) == ("", "")
+    shown = {s["id"]: (s["full_name"], s["title"], s["unit"]) for s in await listed(client, world, floor["item"])}
+    assert shown[deputy["id"]] == ("Người deputy", "Phó Giám đốc Sở Tài chính", "Tổ đại biểu số 3")

@@ -19,6 +19,11 @@ export function CurrentSpeaker({ speakers, large = false, children }: { speakers
         <span className="floor-current__name">{current.full_name}</span>
         <KindBadge kind={current.kind} />
       </div>
+      {(current.title || current.unit) && (
+        <p className="floor-current__role" data-testid="speaker-role">
+          {[current.title, current.unit].filter(Boolean).join(" · ")}
+        </p>
+      )}
       <SpeakerTimer speaker={current} large={large} />
       {interrupted && <p className="floor-current__interrupted">{t("floor.interrupted", { name: interrupted.full_name })}</p>}
       {children}

@@ -32,3 +32,8 @@ export function reorderSpeakers(itemId: number, speakerIds: number[]): Promise<{
 export function setSpeakersClosed(itemId: number, closed: boolean): Promise<unknown> {
   return requestJson<unknown>({ method: "PATCH", path: `/api/v1/agenda-items/${itemId}`, body: { speakers_closed: closed } });
 }
+
+/** The meeting's speaking time per kind (seconds); speakers registered afterwards get them. */
+export function saveSpeakingTimes(meetingId: number, times: Record<SpeakerKind, number>): Promise<unknown> {
+  return requestJson<unknown>({ method: "PATCH", path: `/api/v1/meetings/${meetingId}`, body: { speaking_time_s: times } });
+}

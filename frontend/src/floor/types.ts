@@ -9,6 +9,10 @@ export interface Speaker {
   agenda_item_id: number;
   user_id: number;
   full_name: string;
+  /** Chức vụ in the meeting's council. */
+  title?: string;
+  /** Đơn vị / tổ đại biểu, or a respondent's agency. */
+  unit?: string;
   kind: SpeakerKind;
   state: SpeakerState;
   position: number;
@@ -23,6 +27,15 @@ export interface Speaker {
   ended_at: string | null;
   question_id?: number | null;
 }
+
+/** Seconds per kind when a meeting has not chosen its own (API.md, PATCH /meetings/{id}). */
+export const DEFAULT_SPEAKING_TIME_S: Readonly<Record<SpeakerKind, number>> = {
+  discussion: 420,
+  debate: 180,
+  question: 120,
+  answer: 300,
+  point_of_order: 60,
+};
 
 /** Every kind, in the order screens offer them. */
 export const SPEAKER_KINDS: readonly SpeakerKind[] = ["discussion", "debate", "question", "answer", "point_of_order"];

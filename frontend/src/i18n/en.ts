@@ -428,6 +428,9 @@ export const en: Record<MessageKey, string> = {
   "commitment.formFor": "Commitment for question no. {number}",
   "commitment.withDone": "Include those done",
   // The floor (issue 13): lists of speakers and their timers.
+  "floor.times.title": "Speaking time",
+  "floor.times.seconds": "seconds",
+  "floor.times.saved": "Speaking times saved.",
   "floor.title": "Speakers",
   "floor.forItem": "Speakers: {item}",
   "floor.kind.discussion": "Discussion",

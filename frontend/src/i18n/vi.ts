@@ -426,6 +426,9 @@ export const vi = {
   "commitment.formFor": "Cam kết của phiếu chất vấn số {number}",
   "commitment.withDone": "Gồm cả cam kết đã thực hiện",
   // The floor (issue 13): lists of speakers and their timers.
+  "floor.times.title": "Thời gian phát biểu",
+  "floor.times.seconds": "giây",
+  "floor.times.saved": "Đã lưu thời gian phát biểu.",
   "floor.title": "Phát biểu",
   "floor.forItem": "Phát biểu: {item}",
   "floor.kind.discussion": "Thảo luận",

@@ -4,6 +4,7 @@ import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { ConnectionIndicator } from "../components/ConnectionIndicator";
 import { TopBar } from "../components/TopBar";
+import { SpeakingTimesForm } from "../floor/SpeakingTimesForm";
 import { useI18n } from "../i18n/I18nProvider";
 import { useLiveMeeting } from "../live/LiveMeetingProvider";
 import { AgendaEditor } from "./AgendaEditor";
@@ -30,6 +31,7 @@ export default function ManageMeetingScreen({ meetingId }: { meetingId: number }
       </TopBar>
       <main className="manage">
         {meeting && <MeetingActions key={`${meeting.id}:${meeting.title}:${meeting.location ?? ""}`} meeting={meeting} />}
+        {meeting && meeting.state !== "closed" && <SpeakingTimesForm key={meeting.id} meeting={meeting} />}
         <AgendaEditor meetingId={meetingId} agenda={state.agenda} />
         <div className="manage__column">
           <DocumentUploader meetingId={meetingId} agenda={state.agenda} />
