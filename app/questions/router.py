@@ -112,7 +112,7 @@ async def _may_answer(db: Database, principal: Principal, question_id: int) -> N
 
 @router.post("/questions/{question_id:int}/answer", response_model=QuestionOut,
              summary="Trả lời chất vấn: the answer's text, with an optional PDF",
-             openapi_extra={"requestBody": {"content": {
+             openapi_extra={"requestBody": {"required": True, "content": {
                  "application/json": {"schema": {"type": "object", "required": ["text"],
                                                  "properties": {"text": {"type": "string"}}}},
                  "multipart/form-data": {"schema": {
