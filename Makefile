@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 # make test fuzzes with a fixed seed (the same cases each run); make fuzz with a new one each time
 FUZZ_SEED ?= 20261203
 
-.PHONY: run test lint fuzz node icu install install-test frontend fonts chromium migrate demo test-python test-frontend clean
+.PHONY: run test lint fuzz node icu install install-test frontend fonts record-tools chromium migrate demo test-python test-frontend clean
 
 # Watermarks and the demo's PDFs need a font with every Vietnamese glyph (DejaVu Sans).
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -16,6 +16,16 @@ fonts:
 	@test -f $(FONT) || test -n "$$KYHOP_FONT_PATH" || \
 		{ command -v apt-get >/dev/null && apt-get install -y -q fonts-dejavu-core >/dev/null; } || \
 		echo "warning: install fonts-dejavu-core or set KYHOP_FONT_PATH (needed for watermarks)"
+
+# The record (docs/record.md): Liberation Serif 2 for the minutes and the signature stamp; the tests
+# read the PDFs the app writes with poppler's pdfsig/pdftotext/pdffonts and sign on a SoftHSM2
+# token as on a USB token.
+RECORD_TOOLS := /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf /usr/bin/pdfsig /usr/bin/softhsm2-util
+record-tools:
+	@$(foreach f,$(RECORD_TOOLS),test -e $(f) &&) true || \
+		{ command -v apt-get >/dev/null && apt-get update -q >/dev/null && \
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-liberation2 poppler-utils softhsm2 >/dev/null; } || \
+		echo "warning: install fonts-liberation2, poppler-utils and softhsm2 (the minutes' and the stamp's font; the record's tests)"
 
 # The browser tests (tests/e2e) drive Debian's Chromium through Playwright; no test tool ever
 # downloads a browser of its own.
@@ -79,7 +89,7 @@ frontend: $(FRONTEND_DEPS)
 migrate: install
 	$(BIN)/kyhop db upgrade
 
-demo: install fonts
+demo: install fonts record-tools
 	$(BIN)/kyhop demo
 
 run: install frontend demo
@@ -89,7 +99,7 @@ run: install frontend demo
 	$(BIN)/kyhop serve --host $(HOST) --port $(PORT)
 
 # The browser tests run the built web app: build it first.
-test-python: install-test fonts chromium frontend
+test-python: install-test fonts record-tools chromium frontend
 	KYHOP_FUZZ_SEED=$${KYHOP_FUZZ_SEED-$(FUZZ_SEED)} $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -p no:cacheprovider
 
 test-frontend: $(FRONTEND_DEPS)

@@ -26,8 +26,12 @@ cli = typer.Typer(help="Kỳ Họp — paperless council sessions (kỳ họp kh
                   no_args_is_help=True, add_completion=False)
 db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 audit_cli = typer.Typer(help="Audit log.", no_args_is_help=True)
+signer_cli = typer.Typer(help="Signing keys (chữ ký số) of users.", no_args_is_help=True)
+sign_cli = typer.Typer(help="Digital signatures in PDF files.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(audit_cli, name="audit")
+cli.add_typer(signer_cli, name="signer")
+cli.add_typer(sign_cli, name="sign")
 
 
 def _settings() -> Settings:
@@ -385,6 +389,114 @@ def restore_command(source: Path) -> None:
         raise typer.Exit(1) from None
     typer.echo(f"Restored from {source}: {report.documents} stored PDFs, {report.audit_rows} audit "
                f"rows verified, schema brought up to date from {report.revision}.")
+
+
+def _read_secret(prompt: str) -> str:
+    """From standard input when it is not a terminal (one line), else a hidden prompt."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(1)
+
+
+@signer_cli.command("add")
+def signer_add(
+    username: Annotated[str, typer.Argument(help="The user who signs with this key.")],
+    file: Annotated[Path | None, typer.Argument(
+        help="The PKCS#12 file (.p12, .pfx) holding the key and its certificate.")] = None,
+    pkcs11: Annotated[str | None, typer.Option(
+        "--pkcs11", metavar="LIB", help="A PKCS#11 token instead: the vendor's library.")] = None,
+    slot: Annotated[int | None, typer.Option(
+        help="The token's slot (an index in the library's list, or a slot id).")] = None,
+    key_label: Annotated[str, typer.Option(
+        help="The key's label on the token (needed when it holds several keys).")] = "",
+) -> None:
+    """Register (or replace) a user's signing key: a PKCS#12 file (its passphrase read from
+    standard input when that is not a terminal, else prompted) or a PKCS#11 token (its PIN read
+    the same way, then sealed with the server's key). Passphrases are never stored or shown."""
+    from sqlalchemy import select
+
+    from app.audit.service import Actor
+    from app.errors import AppError
+    from app.i18n import translate
+    from app.models import User
+    from app.record import keys
+    from app.record.tokens import TokenAddress, read_token_key
+
+    if (file is None) == (pkcs11 is None):
+        raise _fail("Give either a PKCS#12 FILE or --pkcs11 LIB --slot N.")
+    if pkcs11 is not None and slot is None:
+        raise _fail("--pkcs11 needs --slot N.")
+    data = b""
+    if file is not None:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise _fail(f"Không đọc được tệp {file}: {exc.strerror}") from None
+    settings = _settings()
+    secret = _read_secret("Mật khẩu tệp khóa / PKCS#12 passphrase: " if file is not None
+                          else "Mã PIN của token / Token PIN: ")
+    name = username.strip().lower()
+    _upgrade(settings)
+
+    async def job(session: AsyncSession) -> str:
+        user = await session.scalar(select(User).where(User.username == name))
+        if user is None:
+            raise typer.BadParameter(f"no user {name}")
+        actor, kek = Actor.system("signer-add"), keys.key_encryption_key(settings)
+        if pkcs11 is None:
+            material = keys.load_pkcs12(data, secret)
+            row = await keys.register_pkcs12(session, actor=actor, kek=kek, user=user,
+                                             material=material)
+        else:
+            assert slot is not None
+            address = TokenAddress(pkcs11, slot, key_label)
+            found = read_token_key(address, secret)
+            row = await keys.register_pkcs11(session, actor=actor, kek=kek, user=user,
+                                             address=address, pin=secret, found=found)
+        return row.subject
+
+    try:
+        subject = _run(job)
+    except AppError as exc:
+        raise _fail(translate(exc.message_code, "vi", **exc.params)) from None
+    except typer.BadParameter:
+        raise _fail(f"Không có người dùng \"{name}\".") from None
+    typer.echo(f"Đã đăng ký khóa ký cho {name}: {subject}")
+
+
+@sign_cli.command("verify")
+def sign_verify(file: Path) -> None:
+    """Print each signature's state; exit 0 only when there is at least one and all are intact
+    and valid. `trusted` is judged against KYHOP_TRUST_ROOTS."""
+    from app.i18n import translate
+    from app.kit.time import VIETNAM
+    from app.record.verify import load_trust_roots, verify_pdf
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise _fail(f"Không đọc được tệp {file}: {exc.strerror}") from None
+    reports = verify_pdf(data, load_trust_roots(_settings().trust_roots))
+    if not reports:
+        raise _fail(f"{file}: không có chữ ký số nào.")
+    yes_no = {True: "có", False: "KHÔNG"}
+    for number, report in enumerate(reports, start=1):
+        when = report.signed_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M:%S (+07:00)") \
+            if report.signed_at else "không rõ"
+        typer.echo(f"Chữ ký {number} ({report.field_name}): {report.signer or 'không rõ'}")
+        typer.echo(f"  Thời gian ký: {when}{' — có dấu thời gian' if report.timestamped else ''}")
+        typer.echo(f"  Nguyên vẹn: {yes_no[report.intact]} · Hợp lệ: {yes_no[report.valid]} · "
+                   f"Tin cậy: {yes_no[report.trusted]}")
+        if report.problems:
+            typer.echo("  Vấn đề: " + "; ".join(translate(f"signature_{p}", "vi")
+                                                for p in report.problems))
+    if not all(r.intact and r.valid for r in reports):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     pdf_timeout_s: int = Field(default=300, ge=1, le=3600)
     pdf_memory_mb: int = Field(default=1024, ge=128, le=65_536)
     font_path: Path | None = None
+    serif_font_dir: Path | None = None  # the minutes' Liberation Serif 2 (else fonts-liberation2)
     event_retention_hours: int = Field(default=24, ge=1, le=24 * 365)
     live_queue_size: int = Field(default=500, ge=10, le=100_000)
     read_grant_ttl_s: float = Field(default=5.0, ge=0, le=300)
@@ -65,6 +66,14 @@ class Settings(BaseSettings):
     harvest_margin_s: int = Field(default=60, ge=0, le=24 * 3600)
     # A question left to a written answer is due this many days after the meeting closed.
     written_answer_days: int = Field(default=20, ge=1, le=366)
+    # Signing (docs/record.md): a time-stamp service (RFC 3161) makes signatures PAdES B-T, else
+    # B-B; the certificates (PEM or DER, a file or a folder, CRLs beside them) `trusted` is judged
+    # against; a folder of seal images named by council code (<code>.png) for the visible stamp;
+    # the key that seals registered signing keys (else one made in the data directory).
+    tsa_url: str = Field(default="", pattern=r"^(https?://\S+)?$")
+    trust_roots: Path | None = None
+    seal_dir: Path | None = None
+    signing_key_secret: str | None = None
 
     @field_validator("allowed_origins", mode="before")
     @classmethod

@@ -137,6 +137,20 @@ MESSAGES.update({
     "unknown_sitting": ("Không tìm thấy phiên họp này trong kỳ họp", "That sitting is not part of this meeting"),
     "already_invited": ("Người này đã được mời", "This person is already invited"),
     "ends_before_start": ("Thời gian kết thúc phải sau thời gian bắt đầu", "The end must come after the start"),
+    "minutes_final": ("Biên bản đã hoàn thành, không sửa được nữa", "The minutes are final and cannot change"),
+    "meeting_not_closed": ("Chỉ hoàn thành biên bản sau khi kỳ họp bế mạc",
+                           "The minutes are finalised once the meeting is closed"),
+    "minutes_changed": ("Biên bản vừa được sửa trong lúc hoàn thành; hãy thử lại",
+                        "The minutes changed while being finalised; try again"),
+    "item_not_in_meeting": ("Không tìm thấy nội dung này trong chương trình kỳ họp",
+                            "That agenda item is not part of this meeting"),
+    "number_taken": ("Số nghị quyết này đã được dùng trong năm", "This resolution number is already taken this year"),
+    "resolution_number_invalid": ("Số nghị quyết phải có dạng 12/NQ-HĐND",
+                                  "A resolution number looks like 12/NQ-HĐND"),
+    "poll_not_in_item": ("Biểu quyết này không thuộc nội dung đã chọn", "That poll is not on the chosen item"),
+    "poll_not_adopted": ("Chỉ ghi số nghị quyết cho biểu quyết đã kết thúc và được thông qua",
+                         "Only a closed poll that adopted the proposal makes a resolution"),
+    "document_not_in_meeting": ("Không tìm thấy tài liệu này trong kỳ họp", "That document is not part of this meeting"),
 })
 
 MESSAGES.update({
@@ -215,4 +229,67 @@ MESSAGES.update({
     "harvest_too_many_bodies": ("Máy chủ nguồn có quá {limit} cơ quan (Body); việc thu thập đã dừng", "The source server has more than {limit} bodies; harvesting stopped"),
     "harvest_claim_lost": ("Lần thu thập đã dừng: nguồn đã bị xóa, hoặc bị gián đoạn quá lâu và được một tiến trình khác tiếp tục", "The run stopped: the source was removed, or it was interrupted for too long and another process took it over"),
     "harvest_internal": ("Lỗi hệ thống khi thu thập; chi tiết có trong nhật ký máy chủ", "Internal error while harvesting; the server's log has the details"),
+})
+
+# Signing (app/record: keys, tokens, signatures): shown by the API and by `kyhop signer` / `kyhop sign`.
+MESSAGES.update({
+    "no_signing_key": ("Bạn chưa có khóa ký số được đăng ký trên máy chủ; hãy nhờ bộ phận CNTT đăng ký (kyhop signer add)", "You have no signing key registered on the server; ask IT to register one (kyhop signer add)"),
+    "not_a_signatory": ("Chỉ Chủ tịch, thư ký và đại biểu của HĐND mới ký số tài liệu", "Only the council's chair, secretariat and deputies sign documents"),
+    "signing_key_expired": ("Chứng thư số của khóa ký đã hết hạn ngày {day}; hãy đăng ký khóa mới", "The signing key's certificate expired on {day}; register a new key"),
+    "signing_key_unreadable": ("Không mở được khóa ký đã đăng ký (khóa bảo vệ của máy chủ đã thay đổi); hãy đăng ký lại khóa", "The registered signing key cannot be opened (the server's protecting key changed); register the key again"),
+    "document_changed": ("Tài liệu vừa có phiên bản mới trong lúc ký; hãy mở lại rồi ký", "The document got a new version while signing; open it again and sign"),
+    "tsa_unavailable": ("Không lấy được dấu thời gian từ dịch vụ cấp dấu thời gian (KYHOP_TSA_URL); hãy thử lại sau", "No time-stamp could be obtained from the time-stamp service (KYHOP_TSA_URL); try again later"),
+    "wrong_passphrase": ("Sai mật khẩu của tệp khóa (PKCS#12), hoặc tệp không phải tệp PKCS#12 (.p12, .pfx)", "Wrong passphrase of the key file (PKCS#12), or the file is not a PKCS#12 file (.p12, .pfx)"),
+    "pkcs12_incomplete": ("Tệp PKCS#12 không chứa cả khóa bí mật và chứng thư số", "The PKCS#12 file does not hold both a private key and a certificate"),
+    "wrong_pin": ("Sai mã PIN của thiết bị ký số (token)", "Wrong PIN of the signing token"),
+    "token_library": ("Không nạp được thư viện PKCS#11 {library}", "Cannot load the PKCS#11 library {library}"),
+    "token_missing": ("Không tìm thấy thiết bị ký số ở khe {slot}; hãy kiểm tra token đã cắm vào máy chủ", "No signing token in slot {slot}; check that the token is plugged into the server"),
+    "token_no_key": ("Thiết bị ký số không có khóa ký (nhãn {label})", "The token has no signing key (label {label})"),
+    "token_many_keys": ("Thiết bị ký số có nhiều khóa ký; hãy chọn một khóa bằng --key-label", "The token holds several signing keys; choose one with --key-label"),
+    "token_no_certificate": ("Thiết bị ký số không có chứng thư số cho khóa {label}", "The token has no certificate for the key {label}"),
+})
+
+# What is wrong with a signature (app.record.verify's `problems`), as `kyhop sign verify` says it.
+MESSAGES.update({
+    "signature_modified": ("tệp đã bị sửa sau khi ký", "the file was changed after signing"),
+    "signature_bad_signature": ("chữ ký không khớp với nội dung", "the signature does not match the content"),
+    "signature_changed_after": ("có thay đổi không được phép sau khi ký", "changes not allowed were made after signing"),
+    "signature_expired": ("chứng thư số đã hết hạn vào lúc ký", "the certificate had expired when signing"),
+    "signature_not_yet_valid": ("chứng thư số chưa có hiệu lực vào lúc ký", "the certificate was not yet valid when signing"),
+    "signature_revoked": ("chứng thư số đã bị thu hồi", "the certificate was revoked"),
+    "signature_untrusted": ("chứng thư số không thuộc tổ chức chứng thực được tin cậy (KYHOP_TRUST_ROOTS)", "the certificate does not chain to a trusted root (KYHOP_TRUST_ROOTS)"),
+    "signature_key_usage": ("chứng thư số không dành cho việc ký", "the certificate is not meant for signing"),
+    "signature_chain_invalid": ("chuỗi chứng thư số không hợp lệ", "the certificate chain is invalid"),
+    "signature_timestamp_invalid": ("dấu thời gian không hợp lệ", "the time-stamp is invalid"),
+    "signature_damaged": ("chữ ký bị hỏng, không đọc được", "the signature is damaged and cannot be read"),
+})
+
+# Voter petitions (app/petitions).
+MESSAGES.update({
+    "petition_closed": ("Kiến nghị đã được xem xét và kết thúc, không thay đổi được nữa",
+                        "The petition has been reviewed and closed; it can no longer change"),
+    "petition_answered": ("Cơ quan đã trả lời kiến nghị; hãy xem xét câu trả lời trước",
+                          "The agency has answered this petition; review the answer first"),
+    "petition_not_assigned": ("Kiến nghị chưa được giao cho cơ quan giải quyết (cần cơ quan và thời hạn)",
+                              "The petition has not been assigned yet (it needs an agency and a due date)"),
+    "petition_not_answered": ("Kiến nghị chưa có câu trả lời để xem xét", "The petition has no answer to review yet"),
+    "petition_merged": ("Kiến nghị này đã được gộp vào kiến nghị số {id}", "This petition was merged into petition {id}"),
+    "petition_not_found": ("Không tìm thấy một số kiến nghị đã chọn", "Some of the chosen petitions were not found"),
+    "merge_nothing": ("Hãy chọn ít nhất một kiến nghị khác để gộp", "Choose at least one other petition to merge"),
+    "plan_due_required": ("Kiến nghị đang giải quyết cần có kế hoạch và thời hạn hoàn thành",
+                          "An answer \"in progress\" needs a plan with its completion date"),
+    "field_required": ("Kiến nghị phải thuộc một lĩnh vực", "A petition needs a field"),
+    "agency_not_in_council": ("Cơ quan này không thuộc HĐND này", "That agency does not belong to this council"),
+    "not_a_deputy": ("Người được chọn không phải đại biểu của HĐND này", "Someone chosen is not a deputy of this council"),
+    "meeting_not_in_council": ("Kỳ họp này không thuộc HĐND này", "That meeting does not belong to this council"),
+    "voter_meeting_not_in_council": ("Buổi tiếp xúc cử tri này không thuộc HĐND này",
+                                     "That voter meeting does not belong to this council"),
+    "row_missing_text": ("Thiếu nội dung kiến nghị", "The petition's text is missing"),
+    "row_bad_level": ("Giá trị \"{value}\" không hợp lệ cho cột cấp giải quyết (trung ương / tỉnh / xã)",
+                      "\"{value}\" is not a valid level (central / province / commune)"),
+    "row_bad_date": ("Ngày \"{value}\" không hợp lệ (dạng 31/12/2026)", "\"{value}\" is not a valid date (31/12/2026)"),
+    "row_bad_resources": ("Giá trị \"{value}\" không hợp lệ cho cột cần nguồn lực (có / không)",
+                          "\"{value}\" is not a valid needs-resources value (yes / no)"),
+    "row_unknown_agency": ("Không có cơ quan \"{value}\" trong danh sách cơ quan của HĐND",
+                           "There is no agency \"{value}\" in the council's list of agencies"),
 })

@@ -32,7 +32,10 @@ from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
 from app.oparl.router import OpenAccess
 from app.oparl.router import router as oparl_router
+from app.petitions.router import router as petitions_router
 from app.questions.router import router as questions_router
+from app.record.router import router as record_router
+from app.record.signing_router import router as signing_router
 from app.voting.router import router as voting_router
 from app.voting.runtime import VotingRuntime
 from app.web.errors import ErrorOut, install_error_handlers
@@ -105,6 +108,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(live_router)
     app.include_router(floor_router)
     app.include_router(questions_router)
+    app.include_router(petitions_router)
+    app.include_router(record_router)
+    app.include_router(signing_router)
     app.include_router(oparl_router)
     app.include_router(harvest_router)
 

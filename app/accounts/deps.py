@@ -56,7 +56,15 @@ async def get_admin(principal: Annotated[Principal, Depends(get_principal)]) -> 
     return principal
 
 
+async def get_optional_principal(request: Request, uow: UowDep, address: ClientAddress) -> Principal | None:
+    """For what the public may read too: no token, no principal; a token must be good."""
+    if bearer_token(request) is None:
+        return None
+    return await get_principal(request, uow, address)
+
+
 CurrentUser = Annotated[Principal, Depends(get_principal)]
+MaybeUser = Annotated[Principal | None, Depends(get_optional_principal)]
 AdminUser = Annotated[Principal, Depends(get_admin)]
 
 

@@ -1,24 +1,17 @@
-"""Reading the member lists councils keep (CSV or XLSX) into validated rows. No database here.
-
-Lists look like: a title line or two, then a header "STT | Họ và tên | Chức vụ | Đơn vị | ...".
-Columns are recognised by their folded header text, so "Họ và tên", "HỌ VÀ TÊN" and "ho va ten"
-are the same. Row numbers are those the secretary sees in the spreadsheet or text editor.
-"""
+"""Reading the member lists councils keep (CSV or XLSX, see app/kit/spreadsheet.py) into
+validated rows: a header "STT | Họ và tên | Chức vụ | Đơn vị | ..." above one row per member.
+No database here."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
-import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from app.errors import Invalid, UnsupportedMedia
+from app.errors import Invalid
+from app.kit.spreadsheet import Columns, RowError, raise_row_errors, read_table
 from app.kit.text import fold
 
 MAX_ROWS = 5000
-HEADER_SEARCH_ROWS = 15
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -33,7 +26,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "agency": ("co quan tra loi", "co quan tra loi chat van", "co quan chiu trach nhiem",
                "co quan cua nguoi tra loi", "agency"),
 }
-_ALIAS_TO_COLUMN = {alias: column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
+COLUMNS = Columns(COLUMN_ALIASES, required="full_name")
 
 ROLE_WORDS = {
     "": "deputy", "dai bieu": "deputy", "deputy": "deputy", "db": "deputy",
@@ -61,125 +54,12 @@ class MemberRow:
     agency: str = ""
 
 
-@dataclass
-class RowError:
-    row: int
-    message_code: str
-    params: dict[str, object] = field(default_factory=dict)
-
-    def as_detail(self) -> dict[str, object]:
-        return {"row": self.row, "message_code": self.message_code, "params": self.params}
-
-
-def raise_row_errors(errors: list[RowError]) -> None:
-    if errors:
-        errors.sort(key=lambda e: e.row)
-        raise Invalid("import_invalid", count=len({e.row for e in errors}),
-                      details=[e.as_detail() for e in errors])
-
-
 def read_member_file(filename: str, content: bytes) -> list[MemberRow]:
     """Parse and validate every row; raises with every bad row listed, or returns them all."""
-    lowered = filename.lower()
-    if lowered.endswith(".csv"):
-        table = _csv_rows(content)
-    elif lowered.endswith(".xlsx"):
-        table = _xlsx_rows(content)
-    else:
-        raise UnsupportedMedia("import_bad_type")
-    return _validate(table)
-
-
-def _csv_rows(content: bytes) -> list[tuple[int, list[str]]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Invalid("import_not_utf8") from None
-    if "\x00" in text:  # UTF-16 without a BOM, or a damaged file: not UTF-8 text
-        raise Invalid("import_not_utf8")
-    sample = text[:4096]
-    delimiter = _header_delimiter(text)
-    if delimiter is not None:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.excel
-    else:
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect, delimiter=delimiter or dialect.delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for record in reader:
-            rows.append((reader.line_num, record))
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise Invalid("import_too_many_rows", limit=MAX_ROWS)
-    except csv.Error:
-        raise Invalid("import_bad_type") from None
-    return rows
-
-
-def _header_delimiter(text: str) -> str | None:
-    """The delimiter that reveals the "Họ và tên" header. csv.Sniffer gives up on the title
-    rows above the header, and would then read a semicolon file (Excel's choice in locales
-    with a decimal comma, Vietnamese among them) as one column."""
-    head = text[:65536].splitlines()[:HEADER_SEARCH_ROWS]
-    for delimiter in (",", ";", "\t"):
-        for cells in csv.reader(head, delimiter=delimiter):
-            if any(_ALIAS_TO_COLUMN.get(" ".join(fold(c).split())) == "full_name" for c in cells):
-                return delimiter
-    return None
-
-
-def _xlsx_rows(content: bytes) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook  # imported here: only imports need it
-
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise Invalid("import_bad_xlsx")
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            rows.append((number, [_cell_text(v) for v in values]))
-            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise Invalid("import_too_many_rows", limit=MAX_ROWS)
-        workbook.close()
-    except Invalid:
-        raise
-    except Exception:  # openpyxl raises many types for a file that is not a workbook
-        raise Invalid("import_bad_xlsx") from None
-    return rows
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _find_header(table: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]]:
-    for index, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS]):
-        mapping: dict[str, int] = {}
-        for position, cell in enumerate(cells):
-            column = _ALIAS_TO_COLUMN.get(" ".join(fold(cell).split()))
-            if column and column not in mapping:
-                mapping[column] = position
-        if "full_name" in mapping:
-            return index, mapping
-    raise Invalid("import_no_header")
-
-
-def _validate(table: list[tuple[int, list[str]]]) -> list[MemberRow]:
-    header_index, columns = _find_header(table)
     members: list[MemberRow] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, ...], int] = {}
-    for number, cells in table[header_index + 1:]:
-        values = {name: _cell(cells, position) for name, position in columns.items()}
-        if not any(c.strip() for c in cells):
-            continue
+    for number, values in read_table(filename, content, COLUMNS, max_rows=MAX_ROWS):
         row_errors, member = _validate_row(number, values)
         errors.extend(row_errors)
         if member is None:
@@ -191,18 +71,10 @@ def _validate(table: list[tuple[int, list[str]]]) -> list[MemberRow]:
             continue
         seen[key] = number
         members.append(member)
-    if len(members) > MAX_ROWS:
-        raise Invalid("import_too_many_rows", limit=MAX_ROWS)
     raise_row_errors(errors)
     if not members:
         raise Invalid("import_empty")
     return members
-
-
-def _cell(cells: list[str], position: int) -> str:
-    # NFC: the same name typed on another system (decomposed accents) is the same text.
-    text = " ".join(cells[position].split()) if position < len(cells) else ""
-    return unicodedata.normalize("NFC", text)
 
 
 def _validate_row(number: int, values: dict[str, str]) -> tuple[list[RowError], MemberRow | None]:

@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.passwords import MIN_PASSWORD_LENGTH, hash_password
 from app.agencies import service as agencies
 from app.audit.service import Actor, record
-from app.councils.member_file import MemberRow, RowError, raise_row_errors
+from app.councils.member_file import MemberRow
 from app.councils.schemas import ImportResult, NewAccount
+from app.kit.spreadsheet import RowError, raise_row_errors
 from app.kit.text import fold, slug
 from app.models import Membership, User
 

@@ -30,13 +30,12 @@ from app.councils.schemas import (
     TermOut,
 )
 from app.deps import UowDep
-from app.errors import PayloadTooLarge
 from app.kit.schemas import Id
+from app.kit.spreadsheet import read_upload
 from app.models import Council, Membership, User
 
 router = APIRouter(prefix="/api/v1", tags=["councils"])
 
-MAX_MEMBER_FILE = 10 * 1024 * 1024
 
 
 def _member_out(membership: Membership, user: User,
@@ -156,10 +155,7 @@ async def import_member_file(
     council_id: Id, file: UploadFile, principal: CurrentUser, uow: UowDep
 ) -> ImportResult:
     await require_council_role(uow.session, principal, council_id, MANAGER_ROLES)
-    content = await file.read(MAX_MEMBER_FILE + 1)
-    if len(content) > MAX_MEMBER_FILE:
-        raise PayloadTooLarge(limit="10 MB")
-    rows = read_member_file(file.filename or "", content)
+    rows = read_member_file(file.filename or "", await read_upload(file))
     return await import_members(uow.session, actor=principal.actor, council_id=council_id, rows=rows)
 
 

@@ -44,6 +44,7 @@ import anyio
 from anyio.streams.buffered import BufferedByteReceiveStream
 
 from app.documents import page_text, pdf_process
+from app.documents.pdf_signatures import signature_count
 from app.errors import AppError, Invalid, UnsupportedMedia
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ class PdfInfo:
     outline: list[OutlineEntry]
     pages_text: list[str]  # one per page; empty when text extraction was not asked for
     text_extractor: str = ""  # page_text.PDFIUM or PYPDF; "" without text
+    signature_count: int = 0  # signature fields holding a signature (pdf_signatures)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,6 +105,7 @@ class PdfInfo:
             outline=[OutlineEntry(**entry) for entry in data["outline"]],
             pages_text=data["pages_text"],
             text_extractor=data.get("text_extractor", ""),
+            signature_count=data.get("signature_count", 0),
         )
 
 
@@ -262,6 +265,7 @@ def inspect_pdf_sync(
                 raise _too_complex("pages")
             title = _optional(lambda: _metadata_title(reader), None)
             outline: list[OutlineEntry] = _optional(lambda: _flatten_outline(reader), [])
+            signatures = _optional(lambda: signature_count(reader), 0)
             pages_text, extractor = _pages_text(file, reader, on_page) if extract_text else ([], "")
         except AppError:
             raise
@@ -276,7 +280,7 @@ def inspect_pdf_sync(
         except Exception:  # pypdf documents that broken files may raise anything
             raise Invalid("pdf_damaged") from None
     return PdfInfo(page_count=page_count, title=title, outline=outline, pages_text=pages_text,
-                   text_extractor=extractor)
+                   text_extractor=extractor, signature_count=signatures)
 
 
 def _too_complex(reason: str) -> Invalid:

@@ -47,17 +47,12 @@ router = APIRouter(prefix="/api/v1", tags=["documents"])
 files_router = APIRouter(tags=["documents"])
 
 
-def _runtime(request: Request) -> DocumentRuntime:
-    runtime: DocumentRuntime = request.app.state.documents
-    return runtime
-
-
 async def _receive_checked_upload(
     request: Request, db: Database, principal: Principal, meeting_id: Id, key: str | None,
 ) -> tuple[ReceivedUpload, service.CheckedPdf] | Response:
     """Everything before the write transaction: permission (before the body is read), a replay
     for a retried key, streaming the file to staging, the PDF check."""
-    runtime = _runtime(request)
+    runtime = DocumentRuntime.of(request)
     async with db.unit_of_work(write=False) as uow:
         access = await meeting_access(uow.session, principal, meeting_id)
         access.require_manage()
@@ -87,7 +82,7 @@ async def _store_and_answer(
 ) -> Response:
     """The write transaction of an upload: rows, audit, event and the remembered answer; the
     staged file is dropped on any failure; big files go to background text extraction."""
-    runtime = _runtime(request)
+    runtime = DocumentRuntime.of(request)
     try:
         async with db.unit_of_work() as uow:
             document, version, background = await store(uow.session)
@@ -122,7 +117,7 @@ async def upload_document(meeting_id: Id, request: Request, principal: OwnTransa
                                              await service.pdf_title_of(session, checked))
         access = await meeting_access(session, principal, meeting_id)
         return await service.upload(session, actor=principal.actor, access=access,
-                                    store=_runtime(request).store, checked=checked,
+                                    store=DocumentRuntime.of(request).store, checked=checked,
                                     filename=received.filename, fields=fields)
 
     return await _store_and_answer(request, db, principal, key, received, store)
@@ -147,7 +142,7 @@ async def add_version(document_id: Id, request: Request, principal: OwnTransacti
         document, access = await document_access(session, principal, document_id)
         version, background = await service.add_version(
             session, actor=principal.actor, access=access, document=document,
-            store=_runtime(request).store, checked=checked, filename=received.filename)
+            store=DocumentRuntime.of(request).store, checked=checked, filename=received.filename)
         return document, version, background
 
     return await _store_and_answer(request, db, principal, key, received, store)
@@ -208,7 +203,7 @@ async def document_link(document_id: Id, request: Request, db: DatabaseDep, addr
     confidential one), valid KYHOP_FILE_LINK_TTL_S seconds: its Range reads need no token and
     are checked by the signature alone (by nginx `secure_link` in a deployment behind it)."""
     grant = await _grant_for(request, db, address, document_id, version)
-    url, expires = _runtime(request).links.link(grant.path)
+    url, expires = DocumentRuntime.of(request).links.link(grant.path)
     return FileLink(url=url, expires_at=datetime.fromtimestamp(expires, UTC))
 
 
@@ -217,7 +212,7 @@ async def _grant_for(request: Request, db: Database, address: str, document_id: 
     token = bearer_token(request)
     if token is None:
         raise NotAuthenticated(headers={"WWW-Authenticate": "Bearer"})
-    runtime = _runtime(request)
+    runtime = DocumentRuntime.of(request)
     key = (token_digest(token), document_id, version)
     grant = runtime.grants.get(key)
     if grant is None:
@@ -258,7 +253,7 @@ async def package(meeting_id: Id, request: Request, principal: CurrentUser,
                   uow: UowDep) -> Package:
     access = await meeting_access(uow.session, principal, meeting_id)
     return await build_package(uow.session, access=access, principal=principal,
-                               runtime=_runtime(request))
+                               runtime=DocumentRuntime.of(request))
 
 
 @router.get("/search", response_model=SearchResults)
@@ -293,7 +288,7 @@ async def signed_file(relative: str, request: Request, e: int = Query(ge=0, le=2
                       s: str = Query(max_length=64)) -> Response:
     """A file by its signed link (GET /api/v1/documents/{id}/link): no token, no database."""
     try:
-        path = _runtime(request).links.check(relative, e, s)
+        path = DocumentRuntime.of(request).links.check(relative, e, s)
     except LinkRefused as refused:
         raise Forbidden(refused.code) from None
     stat = path.stat()

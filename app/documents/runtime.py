@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from starlette.requests import Request
+
 from app.config import Settings
 from app.db import Database
 from app.documents.grants import ReadGrants
@@ -27,6 +29,12 @@ class DocumentRuntime:
     def watermarker(self) -> Watermarker:
         return Watermarker(self.settings.data_dir / "watermarked",
                            vietnamese_font(self.settings.font_path))
+
+    @staticmethod
+    def of(request: Request) -> DocumentRuntime:
+        """The app's runtime, from a request."""
+        runtime: DocumentRuntime = request.app.state.documents
+        return runtime
 
     @classmethod
     def build(cls, settings: Settings, db: Database) -> DocumentRuntime:

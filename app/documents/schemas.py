@@ -39,6 +39,8 @@ class VersionOut(BaseModel):
     filename: str
     status: ProcessingState
     pages_done: int
+    signatures: int = Field(description="digital signatures in the file (not validated: see "
+                                        "GET /documents/{id}/signatures)")
     created_at: datetime
     url: str
 
@@ -57,6 +59,8 @@ class DocumentOut(BaseModel):
     filename: str
     status: ProcessingState = Field(description="text extraction: processing, ready or failed")
     pages_done: int
+    signatures: int = Field(description="digital signatures in the file (not validated: see "
+                                        "GET /documents/{id}/signatures)")
     url: str
     created_at: datetime
     updated_at: datetime

@@ -44,6 +44,7 @@ def document_out(document: Document, version: DocumentVersion) -> DocumentOut:
         version=version.version, pages=version.pages, size=version.size, sha256=version.sha256,
         confidential=document.confidential, agenda_item_id=document.agenda_item_id,
         filename=version.filename, status=version.status, pages_done=version.pages_done,
+        signatures=version.signature_count,
         url=file_url(document.id, version.version), created_at=document.created_at,
         updated_at=document.updated_at,
     )
@@ -53,6 +54,7 @@ def version_out(document_id: int, version: DocumentVersion) -> VersionOut:
     return VersionOut(
         version=version.version, size=version.size, sha256=version.sha256, pages=version.pages,
         filename=version.filename, status=version.status, pages_done=version.pages_done,
+        signatures=version.signature_count,
         created_at=version.created_at, url=file_url(document_id, version.version),
     )
 
@@ -149,10 +151,12 @@ async def _new_version(
     )
     if known is not None:
         version.pages, version.pdf_title, version.outline = known.pages, known.pdf_title, known.outline
+        version.signature_count = known.signature_count
         version.status, version.pages_done, version.processed_at = "ready", known.pages or 0, utcnow()
     else:
         assert info is not None
         version.pages = info.page_count
+        version.signature_count = info.signature_count
         version.pdf_title = (info.title or "")[:500]
         version.outline = json.dumps([asdict(e) for e in info.outline], ensure_ascii=False)
         version.status = "ready" if info.pages_text or info.page_count == 0 else "processing"
@@ -173,11 +177,13 @@ async def _new_version(
 
 async def upload(
     session: AsyncSession, *, actor: Actor, access: MeetingAccess, store: BlobStore,
-    checked: CheckedPdf, filename: str, fields: UploadFields,
+    checked: CheckedPdf, filename: str, fields: UploadFields, of_the_record: bool = False,
 ) -> tuple[Document, DocumentVersion, bool]:
+    """`of_the_record`: the final minutes, stored once the meeting is closed (app.record)."""
     access.require_manage()
     meeting = access.meeting
-    require_open(meeting)
+    if not of_the_record:
+        require_open(meeting)
     await _check_item(session, meeting.id, fields.agenda_item_id)
     now = utcnow()
     document = Document(meeting_id=meeting.id, title=fields.title, kind=fields.kind,
@@ -201,10 +207,13 @@ async def upload(
 
 async def add_version(
     session: AsyncSession, *, actor: Actor, access: MeetingAccess, document: Document,
-    store: BlobStore, checked: CheckedPdf, filename: str,
+    store: BlobStore, checked: CheckedPdf, filename: str, of_the_record: bool = False,
 ) -> tuple[DocumentVersion, bool]:
-    access.require_manage()
-    require_open(access.meeting)
+    """`of_the_record`: a signed version, added after the meeting closed too (app.record); the
+    caller has checked who may sign."""
+    if not of_the_record:
+        access.require_manage()
+        require_open(access.meeting)
     latest = await session.scalar(select(func.max(DocumentVersion.version)).where(
         DocumentVersion.document_id == document.id)) or 0
     version, background = await _new_version(

@@ -21,6 +21,8 @@ from app.meetings.service import current_item_ids, to_out
 from app.models import Meeting
 from app.questions.access import reader_from_access
 from app.questions.service import visible_questions
+from app.record.resolutions import meeting_resolutions
+from app.record.service import minutes_out
 from app.voting.views import snapshot_poll
 
 
@@ -54,5 +56,8 @@ async def build_snapshot(session: AsyncSession, access: MeetingAccess) -> dict[s
             # channel as a guest does (their own questions are in GET …/questions).
             "questions": [q.model_dump(mode="json") for q in await visible_questions(
                 session, reader_from_access(access, user_id=0))],
+            "minutes": (await minutes_out(session, meeting, guest=guest)).model_dump(mode="json"),
+            "resolutions": [r.model_dump(mode="json") for r in await meeting_resolutions(
+                session, meeting.id, guest=guest)],
         },
     }

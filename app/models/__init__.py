@@ -22,7 +22,16 @@ from app.models.meetings import (
     Sitting,
 )
 from app.models.oparl import BlobDigest, OparlBody, OparlEntry
+from app.models.petitions import (
+    Petition,
+    PetitionResponse,
+    PetitionReview,
+    PetitionSource,
+    VoterMeeting,
+    VoterMeetingDeputy,
+)
 from app.models.questions import Commitment, Question, QuestionTopic, QuestionTopicRespondent
+from app.models.record import Minutes, MinutesNote, Resolution, SigningKey
 from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
@@ -49,8 +58,14 @@ __all__ = [
     "MeetingEvent",
     "MeetingGuest",
     "Membership",
+    "Minutes",
+    "MinutesNote",
     "OparlBody",
     "OparlEntry",
+    "Petition",
+    "PetitionResponse",
+    "PetitionReview",
+    "PetitionSource",
     "Poll",
     "PollChoice",
     "PollOption",
@@ -58,8 +73,12 @@ __all__ = [
     "Question",
     "QuestionTopic",
     "QuestionTopicRespondent",
+    "Resolution",
+    "SigningKey",
     "Sitting",
     "Speaker",
     "Term",
     "User",
+    "VoterMeeting",
+    "VoterMeetingDeputy",
 ]

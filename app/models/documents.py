@@ -62,6 +62,8 @@ class DocumentVersion(CreatedAt, Base):
     outline: Mapped[str] = mapped_column(Text, default="[]")
     status: Mapped[ProcessingState] = mapped_column(String(16), default="processing")
     pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    # Signatures in the file (app.documents.pdf_signatures), counted when it is stored.
+    signature_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error: Mapped[str] = mapped_column(String(64), default="")
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # What extracted the pages' text (app.documents.page_text): versions stored with an older

@@ -29,6 +29,7 @@ from app.models import (
     Meeting,
     Membership,
     Poll,
+    Resolution,
     Term,
     User,
 )
@@ -112,6 +113,7 @@ class CouncilRecord:
     sha512: dict[str, str] = field(default_factory=dict)
     polls: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # item id → VoteEvents
     outcomes: dict[int, str] = field(default_factory=dict)  # item id → last poll's outcome
+    resolutions: dict[int, Resolution] = field(default_factory=dict)  # document id → public resolution
     _grouped: dict[int, list[Document]] | None = field(default=None, repr=False)
 
     def of_item(self, item_id: int) -> list[Document]:
@@ -181,6 +183,10 @@ async def load(session: AsyncSession, council: Council) -> CouncilRecord:
     record.sha512 = dict((await session.execute(select(BlobDigest.sha256, BlobDigest.sha512).where(
         BlobDigest.sha256.in_(hashes)))).all()) if hashes else {}
     await _load_polls(session, record, public_items)
+    document_ids = [document.id for document, _ in record.documents]
+    record.resolutions = {r.document_id: r for r in await session.scalars(select(Resolution).where(
+        Resolution.public.is_(True), Resolution.document_id.in_(document_ids)))
+        if r.document_id is not None} if document_ids else {}
     return record
 
 
@@ -328,9 +334,13 @@ def meetings(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
 
 def papers(record: CouncilRecord, embed: Embed) -> Iterator[Built]:
     for document, _ in record.documents:
+        # The text of a resolution in the register: a Nghị quyết with its number and date.
+        resolution = record.resolutions.get(document.id)
         yield Built(urls.PAPER, str(document.id), {
-            "body": urls.BODY.path(record.council.id), "name": document.title,
-            "date": local_date(document.created_at), "paperType": PAPER_TYPES[document.kind],
+            "body": urls.BODY.path(record.council.id), "name": resolution.title if resolution else document.title,
+            "reference": resolution.number if resolution else None,
+            "date": resolution.adopted_on.isoformat() if resolution else local_date(document.created_at),
+            "paperType": PAPER_TYPES["resolution" if resolution else document.kind],
             "mainFile": embed(urls.FILE.path(document.id)),
             "consultation": [embed(urls.CONSULTATION.path(document.id))]
             if document.agenda_item_id is not None else None,

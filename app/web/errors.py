@@ -63,12 +63,13 @@ def error_response(exc: AppError, language: Language) -> JSONResponse:
 
 
 def _translate_detail(item: Any, language: Language) -> Any:
-    """Row-level details may carry a message code and parameters instead of a text."""
+    """Row-level details may carry a message code and parameters instead of a text: the
+    client gets the text in its language, and the code and parameters to act on."""
     if isinstance(item, dict) and "message_code" in item:
         item = dict(item)
         code = item.pop("message_code")
-        params = item.pop("params", {})
-        item["message"] = translate(code, language, **params)
+        params = item.get("params", {})
+        item.update(code=code, params=params, message=translate(code, language, **params))
     return item
 
 

@@ -291,6 +291,20 @@ WRITES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/councils/{council_id}/sources"): {"url": "https://oparl.example.org/v1/system"},
     ("POST", "/api/v1/sources/{source_id}/run"): None,
     ("DELETE", "/api/v1/sources/{source_id}"): None,
+    ("PUT", "/api/v1/meetings/{meeting_id}/minutes/notes/{item_id}"): {"text": "Tóm tắt thảo luận"},
+    ("POST", "/api/v1/meetings/{meeting_id}/minutes/finalize"): None,
+    ("POST", "/api/v1/meetings/{meeting_id}/resolutions"): {"title": "Nghị quyết về dự toán",
+                                                            "agenda_item_id": "{item_id}"},
+    ("POST", "/api/v1/documents/{document_id}/sign"): {},
+    ("POST", "/api/v1/councils/{council_id}/voter-meetings"): {"held_on": "2026-11-20", "place": "Xóm Đông",
+                                                               "when": "before"},
+    ("POST", "/api/v1/councils/{council_id}/petitions"): {"text": "Đề nghị sửa đường", "field": "Giao thông"},
+    ("POST", "/api/v1/councils/{council_id}/petitions/import"): MULTIPART,
+    ("PATCH", "/api/v1/councils/{council_id}/petitions"): {"petition_ids": ["{petition_id}"], "level": "province"},
+    ("PATCH", "/api/v1/petitions/{petition_id}"): {"level": "province"},
+    ("POST", "/api/v1/petitions/{petition_id}/merge"): {"petition_ids": ["{received_petition_id}"]},
+    ("POST", "/api/v1/petitions/{petition_id}/responses"): {"status": "resolved", "text": "Đã giải quyết"},
+    ("POST", "/api/v1/petitions/{petition_id}/review"): {"accepted": True},
 }
 # Writes that do not belong to a council.
 NOT_A_COUNCILS = {"/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/me/password",
@@ -353,6 +367,15 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
     assert commitment.status_code == 201, commitment.text
     assert (await client.post(f"/api/v1/meetings/{meeting['id']}/close",
                               headers=secretary)).status_code == 200
+    petitions = [await client.post(f"{COUNCILS}/{world.council_a}/petitions", headers=secretary,
+                                   json={"text": f"Kiến nghị số {n}", "field": "Giao thông"}) for n in range(3)]
+    assert all(p.status_code == 201 for p in petitions), petitions[0].text
+    assigned, received, answered = (p.json()["id"] for p in petitions)
+    for petition_id in (assigned, answered):
+        assert (await client.patch(f"/api/v1/petitions/{petition_id}", headers=secretary, json={
+            "agency_id": agency.json()["id"], "due_on": "2027-01-31"})).status_code == 200
+    assert (await client.post(f"/api/v1/petitions/{answered}/responses", headers=secretary,
+                              json={"status": "explained", "text": "Giải trình"})).status_code == 201
     source = await client.post(f"{COUNCILS}/{world.council_a}/sources", headers=world.headers("admin"),
                                json={"url": "https://oparl.example.gov.vn/oparl/v1/system"})
     assert source.status_code == 201, source.text
@@ -366,7 +389,8 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "outsider": world.users["outsider"], "source_id": source.json()["id"],
             "speaker_id": speaker.json()["id"], "agency_id": agency.json()["id"],
             "topic_id": topic.json()["id"], "question_id": question.json()["id"],
-            "commitment_id": commitment.json()["id"]}
+            "commitment_id": commitment.json()["id"], "petition_id": assigned,
+            "received_petition_id": received, "answered_petition_id": answered}
 
 
 @pytest.mark.parametrize("who", ["admin", "secretary"])
@@ -379,10 +403,13 @@ async def test_every_write_to_a_dissolved_council_is_409_and_writes_nothing(
         if path.startswith("/api/v1/polls/{poll_id}/") and path.endswith(("/close", "/revote",
                                                                             "/ballots")):
             ids["poll_id"] = dissolved["closed_poll_id"]
+        if path == "/api/v1/petitions/{petition_id}/review":
+            ids["petition_id"] = dissolved["answered_petition_id"]
         kwargs: dict[str, Any] = {"headers": world.headers(who)}
         if body == MULTIPART:
             name = "danh-sach.csv" if path.endswith("/import") else "ban-moi.pdf"
-            content = ("Họ và tên\nLê Văn Mới\n".encode() if path.endswith("/import")
+            content = ("Nội dung kiến nghị\nĐề nghị mới\n".encode() if path.endswith("/petitions/import")
+                       else "Họ và tên\nLê Văn Mới\n".encode() if path.endswith("/import")
                        else text_pdf("Bản mới", ["Nội dung"]))
             kwargs["files"] = {"file": (name, content, "application/octet-stream")}
             kwargs["data"] = {} if path.endswith("/import") else {"title": "Bản mới"}
@@ -409,7 +436,9 @@ async def test_a_dissolved_council_stays_readable(client, world, dissolved):
              "/api/v1/documents/{document_id}/annotations", "/api/v1/meetings/{meeting_id}/package",
              "/api/v1/meetings/{meeting_id}/attendance", "/api/v1/meetings/{meeting_id}/polls",
              "/api/v1/polls/{closed_poll_id}", "/api/v1/polls/{closed_poll_id}/popolo",
-             "/api/v1/documents/{document_id}/file", "/api/v1/sources/{source_id}/objects"]
+             "/api/v1/documents/{document_id}/file", "/api/v1/sources/{source_id}/objects",
+             f"{COUNCILS}/{{council_id}}/petitions", "/api/v1/petitions/{petition_id}",
+             f"{COUNCILS}/{{council_id}}/voter-meetings"]
     for who in ("secretary", "deputy"):
         for path in reads:
             response = await client.get(path.format(**ids), headers=world.headers(who))
@@ -526,5 +555,6 @@ async def test_a_respondent_row_without_an_agency_is_refused(client, world, db):
                                  headers=world.headers("secretary"),
                                  files={"file": ("ds.csv", csv_text.encode(), "text/csv")})
     error = assert_error(response, 422, "import_invalid")
-    assert error["details"] == [{"row": 2, "message": "Người trả lời chất vấn phải thuộc một cơ quan"}]
+    assert error["details"] == [{"row": 2, "code": "respondent_agency", "params": {},
+                                 "message": "Người trả lời chất vấn phải thuộc một cơ quan"}]
     assert await db.snapshot() == before

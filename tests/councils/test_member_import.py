@@ -251,9 +251,10 @@ async def test_two_bad_rows_are_both_named_and_nothing_is_written(client, world,
     error = assert_error(response, 422, "import_invalid")
     assert error["message"] == "Tệp danh sách có 2 dòng không hợp lệ; chưa có gì được ghi"
     assert error["details"] == [
-        {"row": 4, "message": "Thiếu họ và tên"},
-        {"row": 6, "message": "Vai trò \"Trưởng thôn\" không hợp lệ "
-                              "(đại biểu, chủ tọa, thư ký, khách mời, người trả lời chất vấn)"},
+        {"row": 4, "code": "row_missing_name", "params": {}, "message": "Thiếu họ và tên"},
+        {"row": 6, "code": "row_bad_role", "params": {"value": "Trưởng thôn"},
+         "message": "Vai trò \"Trưởng thôn\" không hợp lệ "
+                    "(đại biểu, chủ tọa, thư ký, khách mời, người trả lời chất vấn)"},
     ]
     assert await db.count("memberships") == members
     assert await db.count("users") == users
@@ -269,8 +270,10 @@ async def test_bad_rows_in_english(client, world):
     error = assert_error(response, 422, "import_invalid")
     assert error["message"] == "The list has 2 invalid rows; nothing was written"
     assert error["details"] == [
-        {"row": 3, "message": "Only deputies and chairs can have a voting right"},
-        {"row": 4, "message": "\"chắc vậy\" is not a valid voting-right value (yes / no)"},
+        {"row": 3, "code": "voting_right_role", "params": {},
+         "message": "Only deputies and chairs can have a voting right"},
+        {"row": 4, "code": "row_bad_flag", "params": {"value": "chắc vậy"},
+         "message": "\"chắc vậy\" is not a valid voting-right value (yes / no)"},
     ]
 
 

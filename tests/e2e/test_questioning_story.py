@@ -220,6 +220,8 @@ async def test_the_questioning_story(kyhop: Server, devices: OpenDevice, tmp_pat
     await commit.get_by_label("Hạn thực hiện").fill("2027-01-31")
     await commit.get_by_role("button", name="Lưu cam kết").click()
     await expect(first.get_by_role("list", name="Cam kết sau chất vấn")).to_contain_text("Hạn thực hiện: 31/01/2027")
+    # The form clears once the save has returned; the live list may show the commitment before that.
+    await expect(commit.get_by_label("Nội dung cam kết")).to_have_value("")
     await commit.get_by_label("Nội dung cam kết").fill("Báo cáo kết quả rà soát dự án chậm tiến độ")
     await commit.get_by_label("Hạn thực hiện").fill("2026-01-15")
     await commit.get_by_role("button", name="Lưu cam kết").click()

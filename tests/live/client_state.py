@@ -55,6 +55,18 @@ class ClientState:
         others = [q for q in self.data["questions"] if q["id"] != question["id"]]
         self.data["questions"] = sorted([*others, question], key=lambda q: q["number"])
 
+    def _minutes_updated(self, data: dict[str, Any]) -> None:
+        minutes = {**self.data["minutes"], **data["minutes"]}
+        if data["note"] is not None:
+            notes = [n for n in minutes["notes"] if n["agenda_item_id"] != data["note"]["agenda_item_id"]]
+            minutes["notes"] = sorted([*notes, data["note"]], key=lambda n: n["agenda_item_id"])
+        self.data["minutes"] = minutes
+
+    def _resolution_updated(self, data: dict[str, Any]) -> None:
+        resolution = data["resolution"]
+        others = [r for r in self.data["resolutions"] if r["id"] != resolution["id"]]
+        self.data["resolutions"] = sorted([*others, resolution], key=lambda r: r["id"])
+
     def _attendance_updated(self, data: dict[str, Any]) -> None:
         self.data["attendance"] = data
 

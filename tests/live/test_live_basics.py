@@ -44,7 +44,7 @@ async def test_token_in_query_and_snapshot_first(live_server, http, world) -> No
         snapshot = json.loads(await asyncio.wait_for(socket.recv(), 5))
     assert snapshot["type"] == "snapshot" and snapshot["seq"] == 1
     assert set(snapshot["data"]) == {"meeting", "agenda", "documents", "attendance", "poll", "speakers",
-                                     "questions"}
+                                     "questions", "minutes", "resolutions"}
     assert datetime.fromisoformat(snapshot["server_time"]).tzinfo is not None
     assert snapshot["data"]["meeting"]["state"] == "published"
 

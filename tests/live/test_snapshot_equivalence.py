@@ -308,7 +308,36 @@ async def written_answers(s: Scene) -> None:
                                 headers=s.as_("other_respondent")))
 
 
-ACTIONS: list[Action] = [question_time, written_answers, take_the_floor, speakers_on_a_closed_item, withdraw_and_move_on, run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
+async def write_minutes(s: Scene) -> None:
+    """Summaries written (and rewritten) on a public and on a closed item."""
+    for item, text in (("open", "Đại biểu thống nhất chương trình."), ("closed", "Thảo luận về nhân sự."),
+                       ("open", "Đại biểu thống nhất chương trình kỳ họp.")):
+        await _ok(await s.http.put(f"/api/v1/meetings/{s.meeting_id}/minutes/notes/{s.items[item]}",
+                                   json={"text": text}, headers=s.as_("secretary")))
+
+
+async def finalize_minutes(s: Scene) -> None:
+    await write_minutes(s)
+    await close_meeting(s)
+    await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/minutes/finalize", headers=s.as_("secretary")))
+
+
+async def register_resolutions(s: Scene) -> None:
+    """Adopted on a public and on a closed item, numbered by the server and by hand."""
+    for item, number in (("open", None), ("closed", "7/NQ-HĐND")):
+        poll = await _poll(s, item)
+        await _open(s, poll)
+        for who in ("deputy", "chair"):
+            await _vote(s, poll, who, 0)
+        await _ok(await s.http.post(f"/api/v1/polls/{poll['id']}/close", headers=s.as_("chair")))
+        await s.settle()
+        body = {"title": "Nghị quyết về kế hoạch đầu tư công", "agenda_item_id": s.items[item],
+                "poll_id": poll["id"], **({"number": number} if number else {})}
+        await _ok(await s.http.post(f"/api/v1/meetings/{s.meeting_id}/resolutions", json=body,
+                                    headers=s.as_("secretary")))
+
+
+ACTIONS: list[Action] = [write_minutes, finalize_minutes, register_resolutions, question_time, written_answers, take_the_floor, speakers_on_a_closed_item, withdraw_and_move_on, run_open_vote, close_vote, secret_vote_on_closed_item, take_attendance, edit_meeting, close_meeting, add_item, edit_item, hide_item, reveal_item,
                          move_item, reorder, delete_item, activate, upload_public, upload_secret,
                          new_version, make_confidential, make_public, move_document, delete_documents]
 READERS = ("secretary", "deputy", "guest", "respondent")

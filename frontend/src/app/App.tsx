@@ -31,6 +31,7 @@ const PublicMeetingPage = lazy(() => import("../public/PublicMeetingPage"));
 const ManageQuestionsScreen = lazy(() => import("../questions/ManageQuestionsScreen"));
 const MyQuestionsScreen = lazy(() => import("../questions/MyQuestionsScreen"));
 const CommitmentsScreen = lazy(() => import("../questions/CommitmentsScreen"));
+const CouncilResolutionsScreen = lazy(() => import("../record/CouncilResolutionsScreen"));
 
 function Loading() {
   const { t } = useI18n();
@@ -118,6 +119,8 @@ function screenFor(route: Route, token: string): ReactNode {
       return <MyQuestionsScreen />;
     case "commitments":
       return <CommitmentsScreen councilId={route.councilId} />;
+    case "resolutions":
+      return <CouncilResolutionsScreen councilId={route.councilId} year={route.year} />;
     case "display":
       return (
         <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>

@@ -29,6 +29,15 @@ describe("matchRoute", () => {
     expect(isPublicRoute(matchRoute("/display/5"))).toBe(false);
   });
 
+  it("knows a council's register of resolutions, of a year or of every year", () => {
+    expect(matchRoute("/councils/3/resolutions")).toEqual({ name: "resolutions", councilId: 3, year: null });
+    expect(matchRoute("/councils/3/resolutions", "?year=2026")).toEqual({ name: "resolutions", councilId: 3, year: 2026 });
+    expect(matchRoute("/councils/3/resolutions", "?year=abc")).toMatchObject({ year: null });
+    expect(paths.resolutions(3)).toBe("/councils/3/resolutions");
+    expect(paths.resolutions(3, 2026)).toBe("/councils/3/resolutions?year=2026");
+    expect(paths.resolutions(3, null)).toBe("/councils/3/resolutions");
+  });
+
   it("ignores a page number that is not a page", () => {
     expect(matchRoute("/meetings/5/documents/9", "?page=0")).toMatchObject({ page: null });
     expect(matchRoute("/meetings/5/documents/9", "?page=abc")).toMatchObject({ page: null });

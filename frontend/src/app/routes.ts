@@ -16,6 +16,8 @@ export type Route =
   | { name: "myQuestions" }
   /** A council's commitments (cam kết) from questioning. */
   | { name: "commitments"; councilId: number }
+  /** A council's register of resolutions (sổ nghị quyết), of one year or (null) every year. */
+  | { name: "resolutions"; councilId: number; year: number | null }
   | { name: "display"; meetingId: number }
   /** The public live page for the press and citizens: no login, the guest view only. */
   | { name: "public"; meetingId: number }
@@ -41,6 +43,10 @@ const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] 
   [/^\/meetings\/(\d+)\/questions$/, ([meetingId]) => ({ name: "questions", meetingId: meetingId! })],
   [/^\/my-questions$/, () => ({ name: "myQuestions" })],
   [/^\/councils\/(\d+)\/commitments$/, ([councilId]) => ({ name: "commitments", councilId: councilId! })],
+  [
+    /^\/councils\/(\d+)\/resolutions$/,
+    ([councilId], search) => ({ name: "resolutions", councilId: councilId!, year: positiveInt(search.get("year")) }),
+  ],
   [/^\/display\/(\d+)$/, ([meetingId]) => ({ name: "display", meetingId: meetingId! })],
   [/^\/public\/meetings\/(\d+)$/, ([meetingId]) => ({ name: "public", meetingId: meetingId! })],
 ];
@@ -74,6 +80,7 @@ export const paths = {
   questions: (meetingId: number) => `/meetings/${meetingId}/questions`,
   myQuestions: () => "/my-questions",
   commitments: (councilId: number) => `/councils/${councilId}/commitments`,
+  resolutions: (councilId: number, year?: number | null) => `/councils/${councilId}/resolutions${year ? `?year=${year}` : ""}`,
   display: (meetingId: number) => `/display/${meetingId}`,
   public: (meetingId: number) => `/public/meetings/${meetingId}`,
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { AGENCY_KINDS, ATTENDANCE_STATUSES, DOCUMENT_KINDS, MEETING_KINDS, MEMBER_ROLES, UNIT_KINDS } from "../api/types";
 import { SPEAKER_KINDS, SPEAKER_STATES } from "../floor/types";
+import { SIGNATURE_PROBLEMS } from "../record/types";
 import { PRESETS } from "../voting/presets";
 import { vi } from "./vi";
 
@@ -21,6 +22,10 @@ const built = [
   ...["title", "options", "duration"].map((problem) => `chair.problem.${problem}`),
   ...SPEAKER_KINDS.map((kind) => `floor.kind.${kind}`),
   ...SPEAKER_STATES.map((state) => `floor.state.${state}`),
+  ...["draft", "final"].map((state) => `minutes.state.${state}`),
+  ...["pdf", "docx"].map((format) => `minutes.${format}`),
+  ...["good", "unknown", "bad"].map((verdict) => `signature.verdict.${verdict}`),
+  ...SIGNATURE_PROBLEMS.map((problem) => `signature.problem.${problem}`),
 ];
 
 describe("dictionary", () => {

@@ -3,6 +3,7 @@ import type { AgendaItem, Attendance, DocumentInfo, Meeting } from "../api/types
 import type { Poll } from "../api/voting";
 import type { Speaker } from "../floor/types";
 import type { Question } from "../questions/types";
+import type { Minutes, Resolution } from "../record/types";
 
 export interface SnapshotData {
   meeting: Meeting;
@@ -14,6 +15,10 @@ export interface SnapshotData {
   speakers?: Speaker[];
   /** The meeting's questions this reader may see (chất vấn). */
   questions?: Question[];
+  /** The minutes with the notes this reader may see. */
+  minutes?: Minutes;
+  /** The meeting's resolutions (the public ones for a guest). */
+  resolutions?: Resolution[];
 }
 
 export interface SnapshotMessage {

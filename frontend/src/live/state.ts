@@ -6,6 +6,9 @@ import type { Poll } from "../api/voting";
 import type { Speaker } from "../floor/types";
 import { questionOf, questionsIn, upsertQuestion } from "../questions/questions";
 import type { Question } from "../questions/types";
+import { applyMinutesUpdate, minutesIn } from "../record/minutes";
+import { resolutionOf, resolutionsIn, upsertResolution } from "../record/resolutions";
+import type { Minutes, Resolution } from "../record/types";
 import type { EventMessage, SnapshotMessage } from "./messages";
 import { pollIdIn, pollIn, progressIn, resultIn, samePoll } from "./polls";
 
@@ -22,6 +25,10 @@ export interface LiveState {
   speakers: Speaker[];
   /** The meeting's questions (chất vấn) this reader may see, by number. */
   questions: Question[];
+  /** The meeting's minutes (biên bản) with the notes this reader may see; null from an older server. */
+  minutes: Minutes | null;
+  /** The meeting's resolutions entered in the council's register, by id. */
+  resolutions: Resolution[];
 }
 
 export const EMPTY_LIVE_STATE: LiveState = {
@@ -33,6 +40,8 @@ export const EMPTY_LIVE_STATE: LiveState = {
   poll: null,
   speakers: [],
   questions: [],
+  minutes: null,
+  resolutions: [],
 };
 
 export function applySnapshot(snapshot: SnapshotMessage): LiveState {
@@ -46,6 +55,8 @@ export function applySnapshot(snapshot: SnapshotMessage): LiveState {
     poll: data.poll ?? null,
     speakers: Array.isArray(data.speakers) ? data.speakers : [],
     questions: questionsIn(data.questions),
+    minutes: minutesIn(data.minutes),
+    resolutions: resolutionsIn(data.resolutions),
   };
 }
 
@@ -122,6 +133,14 @@ const HANDLERS: Record<string, Apply> = {
   "question.updated": (state, data) => {
     const question = questionOf(data);
     return question ? { ...state, questions: upsertQuestion(state.questions, question) } : state;
+  },
+  "minutes.updated": (state, data) => {
+    const minutes = applyMinutesUpdate(state.minutes, data);
+    return minutes === state.minutes ? state : { ...state, minutes };
+  },
+  "resolution.updated": (state, data) => {
+    const resolution = resolutionOf(data);
+    return resolution ? { ...state, resolutions: upsertResolution(state.resolutions, resolution) } : state;
   },
 };
 

@@ -3,22 +3,25 @@ import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
 import { versionKey } from "../offline/documentStore";
+import { DocumentSignatures } from "../record/DocumentSignatures";
 
 interface DocumentListProps {
   meetingId: number;
   documents: DocumentInfo[];
   emptyText: string;
+  /** The meeting's council (who may sign there); null while unknown. */
+  councilId: number | null;
   /** "documentId:version" of the versions stored on this tablet, to mark them. */
   stored?: Set<string>;
 }
 
-export function DocumentList({ meetingId, documents, emptyText, stored }: DocumentListProps) {
+export function DocumentList({ meetingId, documents, emptyText, councilId, stored }: DocumentListProps) {
   const { t } = useI18n();
   if (documents.length === 0) return <p className="empty">{emptyText}</p>;
   return (
     <ul className="documents">
       {documents.map((document) => (
-        <li key={document.id}>
+        <li key={document.id} className="documents__entry">
           <Link className="document-card" href={paths.reader(meetingId, document.id)}>
             <span className="document-card__icon" aria-hidden="true">
               PDF
@@ -38,6 +41,7 @@ export function DocumentList({ meetingId, documents, emptyText, stored }: Docume
             </span>
             {document.confidential && <span className="badge badge--confidential">{t("document.confidential")}</span>}
           </Link>
+          <DocumentSignatures document={document} councilId={councilId} />
         </li>
       ))}
     </ul>

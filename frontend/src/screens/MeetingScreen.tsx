@@ -19,6 +19,7 @@ import { currentItemId, documentsFor, findItem, isCheckedIn, itemLabel, myAttend
 import { OfflinePackage } from "../offline/OfflinePackage";
 import { useStoredVersions } from "../offline/storedVersions";
 import { QuestionsSection } from "../questions/QuestionsSection";
+import { MeetingRecord } from "../record/MeetingRecord";
 
 /**
  * The deputy's tablet: agenda followed live ("follow the chair": the selection moves with the
@@ -129,17 +130,20 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
               {selected.presenter && <p className="muted">{t("meeting.presenter", { name: selected.presenter })}</p>}
               {selected.description && <p className="item-description">{selected.description}</p>}
               <h3>{t("meeting.documents")}</h3>
-              <DocumentList meetingId={meetingId} documents={documentsFor(state.documents, selected.id)} emptyText={t("meeting.documentsEmpty")} stored={stored} />
+              <DocumentList meetingId={meetingId} documents={documentsFor(state.documents, selected.id)} emptyText={t("meeting.documentsEmpty")} councilId={meeting?.council_id ?? null} stored={stored} />
             </>
           ) : null}
           {general.length > 0 && (
             <>
               <h3>{t("meeting.otherDocuments")}</h3>
-              <DocumentList meetingId={meetingId} documents={general} emptyText="" stored={stored} />
+              <DocumentList meetingId={meetingId} documents={general} emptyText="" councilId={meeting?.council_id ?? null} stored={stored} />
             </>
           )}
         </section>
       </main>
+      {meeting && state.seq !== null && (meeting.state === "in_progress" || meeting.state === "closed") && (
+        <MeetingRecord meeting={meeting} minutes={state.minutes} resolutions={state.resolutions} />
+      )}
       {meeting && state.seq !== null && <QuestionsSection meetingId={meetingId} councilId={meeting.council_id} mayAsk={role === "deputy" || role === "chair"} />}
     </div>
   );

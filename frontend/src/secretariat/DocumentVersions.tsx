@@ -1,7 +1,8 @@
 // The meeting's documents for the secretariat, each with "replace with a new version": the file
 // goes up with a progress bar (POST /api/v1/documents/{id}/versions); the old version stays
 // readable and tablets are told (document.updated) and offered the new one. Each names its
-// agenda item and can be edited or deleted (DocumentEdit).
+// agenda item and can be edited or deleted (DocumentEdit); its digital signatures (and "Ký chứng
+// thực" on resolutions and minutes): DocumentSignatures.
 import { useState } from "react";
 import { messageOf } from "../api/errors";
 import type { AgendaItem, DocumentInfo } from "../api/types";
@@ -10,6 +11,7 @@ import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
 import { findItem, itemLabel } from "../meeting/selectors";
+import { DocumentSignatures } from "../record/DocumentSignatures";
 import { DocumentEdit } from "./DocumentEdit";
 
 /** "Thuộc nội dung: 2.1. Tờ trình …", or that it belongs to no item. */
@@ -20,7 +22,7 @@ function itemOf(agenda: AgendaItem[], document: DocumentInfo, none: string, name
 
 type Replacement = { status: "uploading"; fileName: string; progress: number } | { status: "done"; version: number } | { status: "refused"; fileName: string; message: string };
 
-export function DocumentVersions({ meetingId, documents, agenda }: { meetingId: number; documents: DocumentInfo[]; agenda: AgendaItem[] }) {
+export function DocumentVersions({ meetingId, councilId, documents, agenda }: { meetingId: number; councilId: number | null; documents: DocumentInfo[]; agenda: AgendaItem[] }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<number | null>(null);
   const [replacing, setReplacing] = useState<Record<number, Replacement>>({});
@@ -77,6 +79,7 @@ export function DocumentVersions({ meetingId, documents, agenda }: { meetingId: 
                 }}
               />
             </label>
+            <DocumentSignatures document={document} councilId={councilId} />
             {editing === document.id && <DocumentEdit document={document} agenda={agenda} onDone={() => setEditing(null)} />}
             {state?.status === "uploading" && (
               <div className="managed-document__progress">

@@ -16,6 +16,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
+import { RegisterLink } from "../record/RegisterLink";
 import { AgencyPanel } from "./AgencyPanel";
 import { councilLabel, councilNotes, isReadOnly, offersWrites, unitKindLabel } from "./councils";
 import { MemberImport } from "./MemberImport";
@@ -113,6 +114,7 @@ export default function SecretariatScreen() {
                 </select>
               </label>
               {council && <CouncilFacts council={council} role={role && t("council.yourRole", { role: roleLabel(t, role) })} />}
+              {chosen !== null && <RegisterLink councilId={chosen} />}
             </section>
             {writable && (
               <form className="panel" onSubmit={(event) => void create(event)}>

@@ -20,6 +20,7 @@ Each entry of `pages` must fit on one printed page: `build_corpus` checks every 
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import os
@@ -708,10 +709,25 @@ BY_KEY = {document.key: document for document in DOCUMENTS}
 
 
 # --- browser-printed: Chromium via Playwright ---------------------------------------------------
+# The body font is Liberation Serif 1.07 (Debian's fonts-liberation, which Chromium depends on),
+# loaded from its file: it lacks ộ ị ệ ỳ ọ ờ ư, so Chromium falls back to another font inside
+# words, as it does on many secretaries' machines — and pypdf's text of such a PDF breaks those
+# words apart. Named by family instead, Liberation Serif would be version 2 wherever
+# fonts-liberation2 is installed (as for the minutes), and nothing would break.
+OLD_LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+
+
+def _old_liberation_face() -> str:
+    if not OLD_LIBERATION.is_file():
+        raise RuntimeError(f"{OLD_LIBERATION} is needed (Debian: apt-get install fonts-liberation)")
+    data = base64.b64encode(OLD_LIBERATION.read_bytes()).decode()
+    return ('@font-face { font-family: "Liberation Serif 1.07"; '
+            f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+
 
 _CSS = """
 @page { size: A4; margin: 20mm 18mm 20mm 30mm; }
-body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt;
+body { font-family: "Liberation Serif 1.07", "DejaVu Serif", serif; font-size: 13pt;
        line-height: 1.35; color: #000; }
 section { break-after: page; }
 section:last-child { break-after: auto; }
@@ -754,7 +770,7 @@ def document_html(document: CouncilDocument) -> str:
                 parts.append(f'<table class="data"><tr>{cells}</tr>{body}</table>')
         sections.append("<section>" + "".join(parts) + "</section>")
     return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{e(document.title)}'
-            f"</title><style>{_CSS}</style></head><body>{''.join(sections)}</body></html>")
+            f"</title><style>{_old_liberation_face()}{_CSS}</style></head><body>{''.join(sections)}</body></html>")
 
 
 def print_with_chromium(pages_html: list[str]) -> list[bytes]:

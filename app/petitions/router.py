@@ -1,0 +1,161 @@
+"""Voter petitions over HTTP (API.md, "Voter petitions (kiến nghị cử tri) and supervision")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Query, Request, UploadFile, status
+
+from app.accounts.deps import CurrentUser
+from app.deps import UowDep
+from app.kit.schemas import Id
+from app.kit.spreadsheet import read_upload
+from app.petitions import service
+from app.petitions.access import petition_reader
+from app.petitions.petition_file import read_petition_file
+from app.petitions.petition_import import import_petitions
+from app.petitions.rules import Level, State
+from app.petitions.schemas import (
+    BulkResult,
+    BulkUpdate,
+    ImportResult,
+    MergeIn,
+    PetitionCreate,
+    PetitionDetail,
+    PetitionList,
+    PetitionUpdate,
+    PublicPetitionList,
+    ResponseIn,
+    ResponseOut,
+    ReviewIn,
+    SimilarList,
+    VoterMeetingCreate,
+    VoterMeetingList,
+    VoterMeetingOut,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["petitions"])
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+Search = Annotated[str, Query(max_length=200)]
+
+
+def _next(request: Request, items: Sequence[object], limit: int, last_id: int | None) -> str | None:
+    if len(items) < limit or last_id is None:
+        return None
+    query = {k: v for k, v in request.query_params.items() if k != "after"}
+    return f"{request.url.path}?{urlencode({**query, 'after': last_id})}"
+
+
+@router.post("/councils/{council_id:int}/voter-meetings", response_model=VoterMeetingOut,
+             status_code=status.HTTP_201_CREATED, summary="Tiếp xúc cử tri: a voter meeting")
+async def create_voter_meeting(council_id: Id, body: VoterMeetingCreate, principal: CurrentUser,
+                               uow: UowDep) -> VoterMeetingOut:
+    return await service.create_voter_meeting(uow.session, principal=principal, council_id=council_id,
+                                              fields=body.model_dump())
+
+
+@router.get("/councils/{council_id:int}/voter-meetings", response_model=VoterMeetingList)
+async def list_voter_meetings(council_id: Id, principal: CurrentUser, uow: UowDep) -> VoterMeetingList:
+    return VoterMeetingList(items=await service.list_voter_meetings(
+        uow.session, principal=principal, council_id=council_id))
+
+
+@router.post("/councils/{council_id:int}/petitions", response_model=PetitionDetail,
+             status_code=status.HTTP_201_CREATED, summary="Kiến nghị cử tri: record a petition")
+async def create_petition(council_id: Id, body: PetitionCreate, principal: CurrentUser,
+                          uow: UowDep) -> PetitionDetail:
+    return await service.create_petition(uow.session, principal=principal, council_id=council_id,
+                                         text=body.text, field=body.field, locality=body.locality,
+                                         voter_meeting_id=body.voter_meeting_id)
+
+
+@router.post("/councils/{council_id:int}/petitions/import", response_model=ImportResult,
+             summary="Import a petition list (.xlsx or .csv); any bad row: 422, nothing written")
+async def import_petition_file(council_id: Id, file: UploadFile, principal: CurrentUser, uow: UowDep,
+                               voter_meeting_id: Annotated[Id | None, Form()] = None) -> ImportResult:
+    # Who may import is checked before the file is read: a stranger learns nothing from its errors.
+    reader = await petition_reader(uow.session, principal, council_id)
+    reader.require_manage()
+    rows = read_petition_file(file.filename or "", await read_upload(file))
+    created, merged = await import_petitions(uow.session, principal=principal, council_id=council_id,
+                                             rows=rows, voter_meeting_id=voter_meeting_id)
+    return ImportResult(created=created, merged=merged)
+
+
+@router.get("/councils/{council_id:int}/petitions", response_model=PetitionList)
+async def list_petitions(council_id: Id, request: Request, principal: CurrentUser, uow: UowDep,
+                         state: State | None = None, agency_id: Id | None = None,
+                         field: Annotated[str | None, Query(max_length=100)] = None,
+                         level: Level | None = None, overdue: bool | None = None, q: Search | None = None,
+                         after: Id | None = None, limit: Limit = 50) -> PetitionList:
+    """The council's petitions (a respondent: their agency's), oldest first; `q` finds words
+    whatever their diacritics ("duong" finds "đường")."""
+    items = await service.list_petitions(
+        uow.session, principal=principal, council_id=council_id, after=after, limit=limit,
+        filters=service.Filters(state=state, agency_id=agency_id, field=field, level=level,
+                                overdue=overdue, q=q))
+    return PetitionList(items=items, next=_next(request, items, limit, items[-1].id if items else None))
+
+
+@router.patch("/councils/{council_id:int}/petitions", response_model=BulkResult,
+              summary="Classify or assign many petitions at once (all or none)")
+async def bulk_update(council_id: Id, body: BulkUpdate, principal: CurrentUser, uow: UowDep) -> BulkResult:
+    changes = body.model_dump(include=body.model_fields_set - {"petition_ids"})
+    return BulkResult(items=await service.bulk_classify(
+        uow.session, principal=principal, council_id=council_id, petition_ids=body.petition_ids,
+        changes=changes))
+
+
+@router.get("/councils/{council_id:int}/petitions/similar", response_model=SimilarList,
+            summary="Likely duplicates of a text, best first")
+async def similar_petitions(council_id: Id, principal: CurrentUser, uow: UowDep,
+                            text: Annotated[str, Query(min_length=1, max_length=10_000)],
+                            limit: Annotated[int, Query(ge=1, le=50)] = 10) -> SimilarList:
+    return SimilarList(items=await service.similar(uow.session, principal=principal, council_id=council_id,
+                                                   text=text, limit=limit))
+
+
+@router.get("/petitions/{petition_id:int}", response_model=PetitionDetail)
+async def get_petition(petition_id: Id, principal: CurrentUser, uow: UowDep) -> PetitionDetail:
+    return await service.get_petition(uow.session, principal=principal, petition_id=petition_id)
+
+
+@router.patch("/petitions/{petition_id:int}", response_model=PetitionDetail)
+async def update_petition(petition_id: Id, body: PetitionUpdate, principal: CurrentUser,
+                          uow: UowDep) -> PetitionDetail:
+    """Classify (level, field, needs_resources) and assign (agency_id, due_on): a received
+    petition is `assigned` once it has both an agency and a due date."""
+    return await service.classify(uow.session, principal=principal, petition_id=petition_id,
+                                  changes=body.model_dump(include=body.model_fields_set))
+
+
+@router.post("/petitions/{petition_id:int}/merge", response_model=PetitionDetail)
+async def merge_petitions(petition_id: Id, body: MergeIn, principal: CurrentUser,
+                          uow: UowDep) -> PetitionDetail:
+    return await service.merge(uow.session, principal=principal, petition_id=petition_id,
+                               petition_ids=body.petition_ids)
+
+
+@router.post("/petitions/{petition_id:int}/responses", response_model=ResponseOut,
+             status_code=status.HTTP_201_CREATED, summary="The agency's answer")
+async def respond(petition_id: Id, body: ResponseIn, principal: CurrentUser, uow: UowDep) -> ResponseOut:
+    return await service.respond(uow.session, principal=principal, petition_id=petition_id,
+                                 status=body.status, text=body.text, plan_due_on=body.plan_due_on)
+
+
+@router.post("/petitions/{petition_id:int}/review", response_model=PetitionDetail,
+             summary="Thường trực's review: accepted closes it, else back to assigned")
+async def review(petition_id: Id, body: ReviewIn, principal: CurrentUser, uow: UowDep) -> PetitionDetail:
+    return await service.review(uow.session, principal=principal, petition_id=petition_id,
+                                accepted=body.accepted, comment=body.comment)
+
+
+@router.get("/public/councils/{council_id:int}/petitions", response_model=PublicPetitionList,
+            summary="Closed petitions and their answers, for anyone; no voter's personal data")
+async def public_petitions(council_id: Id, request: Request, uow: UowDep, after: Id | None = None,
+                           limit: Limit = 50) -> PublicPetitionList:
+    items = await service.public_petitions(uow.session, council_id=council_id, after=after, limit=limit)
+    return PublicPetitionList(items=items, next=_next(request, items, limit, items[-1].id if items else None))
