@@ -94,6 +94,7 @@ MESSAGES.update({
     "agenda_order_mismatch": ("Danh sách sắp xếp phải gồm đúng tất cả nội dung của chương trình, mỗi nội dung một lần", "The order must list every agenda item exactly once"),
     "agenda_item_has_documents": ("Không thể xóa nội dung \"{title}\" vì đang có {count} tài liệu gắn với nó; hãy chuyển hoặc xóa tài liệu trước", "Cannot delete \"{title}\": {count} documents are attached to it; move or delete them first"),
     "agenda_item_has_polls": ("Không thể xóa nội dung \"{title}\" vì đã có biểu quyết", "Cannot delete \"{title}\": it has polls"),
+    "agenda_item_has_resolutions": ("Không thể xóa nội dung \"{title}\" vì đã có nghị quyết được đánh số", "Cannot delete \"{title}\": it has numbered resolutions"),
     "agenda_item_current": ("Không thể xóa nội dung đang được thảo luận", "Cannot delete the item under discussion"),
     "meeting_wrong_state": ("Kỳ họp đang ở trạng thái \"{state}\", không thể {action}", "The meeting is \"{state}\"; cannot {action}"),
     "meeting_closed": ("Kỳ họp đã bế mạc, không thể thay đổi", "The meeting is closed and cannot be changed"),

@@ -23,7 +23,7 @@ from app.meetings.agenda_rules import (
 )
 from app.meetings.schemas import AgendaItemOut
 from app.meetings.service import require_open
-from app.models import AgendaItem, Document, Poll, Sitting
+from app.models import AgendaItem, Document, Poll, Resolution, Sitting
 
 EDITABLE = ("title", "description", "presenter", "sitting_id", "duration_min", "public",
             "speakers_closed")
@@ -194,7 +194,7 @@ async def delete_item(session: AsyncSession, *, principal: Principal, item_id: i
     if documents:
         raise Conflict("agenda_item_has_documents", title=item.title, count=documents,
                        details={"documents": documents})
-    await _refuse_if_polls(session, doomed, item.title)
+    await _refuse_if_voted_on(session, doomed, item.title)
     siblings = sorted((i for i in items if i.parent_id == item.parent_id and i.id != item.id),
                       key=lambda i: (i.position, i.id))
     for position, sibling in enumerate(siblings):
@@ -211,11 +211,15 @@ async def delete_item(session: AsyncSession, *, principal: Principal, item_id: i
     await _announce(session, item.meeting_id)
 
 
-async def _refuse_if_polls(session: AsyncSession, item_ids: set[int], title: str) -> None:
+async def _refuse_if_voted_on(session: AsyncSession, item_ids: set[int], title: str) -> None:
     count = await session.scalar(
         select(func.count()).select_from(Poll).where(Poll.agenda_item_id.in_(item_ids)))
     if count:
         raise Conflict("agenda_item_has_polls", title=title, details={"polls": count})
+    resolutions = await session.scalar(
+        select(func.count()).select_from(Resolution).where(Resolution.agenda_item_id.in_(item_ids)))
+    if resolutions:
+        raise Conflict("agenda_item_has_resolutions", title=title, details={"resolutions": resolutions})
 
 
 async def reorder(

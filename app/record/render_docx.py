@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from app.record.minutes_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
+from app.record.document_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
 
 FONT = "Times New Roman"
 BODY_PT = 13

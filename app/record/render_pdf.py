@@ -10,7 +10,7 @@ from pathlib import Path
 from fpdf import FPDF, FontFace, XPos, YPos
 from fpdf.enums import Align, TableBordersLayout, WrapMode
 
-from app.record.minutes_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
+from app.record.document_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
 
 FAMILY = "serif"
 BODY_PT = 13

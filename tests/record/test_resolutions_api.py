@@ -130,3 +130,12 @@ async def test_resolutions_are_entered_after_the_meeting_closed(client, world, a
     await client.post(f"/api/v1/meetings/{adopted['meeting']}/close", headers=world.headers("chair"))
     answer = await _create(client, world, adopted, poll_id=adopted["polls"]["public"]["id"])
     assert answer.status_code == 201, answer.text
+
+
+async def test_an_item_with_a_numbered_resolution_cannot_be_deleted(client, world, adopted, add_item) -> None:  # type: ignore[no-untyped-def]
+    item = await add_item(adopted["meeting"], "Đề án không biểu quyết riêng")
+    assert (await _create(client, world, adopted, agenda_item_id=item["id"])).status_code == 201
+    refused = await client.delete(f"/api/v1/agenda-items/{item['id']}", headers=world.headers("secretary"))
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["error"]["code"] == "agenda_item_has_resolutions"
+    assert (await client.get(f"/api/v1/agenda-items/{item['id']}", headers=world.headers("secretary"))).status_code == 200
