@@ -28,6 +28,7 @@ STATUS_NAMES = {"resolved": "Đã giải quyết", "explained": "Đã giải tr�
 @dataclass(frozen=True)
 class ReportRow:
     id: int
+    council_id: int
     text: str
     state: str
     status: str | None  # the latest answer's
@@ -83,6 +84,32 @@ class Report(BaseModel):
     overdue_items: list[OverdueItem] | None = Field(
         description="null for the province's oversight: figures only, never the voters' words")
     months: list[Month]
+
+
+class CouncilFigures(BaseModel):
+    """One council's line in its province's side-by-side view: figures, never the voters' words."""
+
+    council_id: int
+    council: str
+    total: int
+    resolved: int
+    resolved_share: float
+    overdue: int
+    by_state: dict[str, int]
+    by_status: dict[str, int]
+
+
+class CouncilFiguresList(BaseModel):
+    period_from: date = Field(serialization_alias="from")
+    period_to: date = Field(serialization_alias="to")
+    as_of: date
+    items: list[CouncilFigures]
+
+
+def figures(report: Report) -> CouncilFigures:
+    return CouncilFigures(council_id=report.council_id, council=report.council, total=report.total,
+                          resolved=report.resolved, resolved_share=report.resolved_share,
+                          overdue=report.overdue, by_state=report.by_state, by_status=report.by_status)
 
 
 def share(part: int, whole: int) -> float:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Query, Request, UploadFile, status
+from fastapi import APIRouter, Form, Query, Request, Response, UploadFile, status
 
 from app.accounts.deps import CurrentUser
 from app.deps import UowDep
+from app.documents.runtime import DocumentRuntime
 from app.kit.schemas import Id
 from app.kit.spreadsheet import read_upload
-from app.petitions import service
+from app.petitions import report_service, service
 from app.petitions.access import petition_reader
 from app.petitions.petition_file import read_petition_file
 from app.petitions.petition_import import import_petitions
+from app.petitions.report import CouncilFiguresList, Report
+from app.petitions.report_service import MEDIA_TYPES, ReportFormat
 from app.petitions.rules import Level, State
 from app.petitions.schemas import (
     BulkResult,
@@ -107,6 +111,39 @@ async def bulk_update(council_id: Id, body: BulkUpdate, principal: CurrentUser, 
     return BulkResult(items=await service.bulk_classify(
         uow.session, principal=principal, council_id=council_id, petition_ids=body.petition_ids,
         changes=changes))
+
+
+Day = Annotated[date | None, Query(description="yyyy-mm-dd, Vietnam's calendar")]
+FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
+    "application/json": {}, "application/pdf": {}, MEDIA_TYPES["xlsx"]: {}}}}
+
+
+@router.get("/councils/{council_id:int}/petitions/report", response_model=Report, responses=FILE_RESPONSES,
+            summary="Báo cáo kết quả giải quyết kiến nghị cử tri: counts and shares, overdue list, trend")
+async def petition_report(council_id: Id, request: Request, principal: CurrentUser, uow: UowDep,
+                          start: Annotated[Day, Query(alias="from")] = None,
+                          end: Annotated[Day, Query(alias="to")] = None,
+                          format: ReportFormat = "json") -> Report | Response:
+    """Petitions received from `from` to `to` (both included; by default this year until
+    today), as JSON, an .xlsx or the official PDF. A respondent gets their agency's part; the
+    province's Thường trực gets a commune's figures without the overdue list."""
+    report = await report_service.petition_report(uow.session, principal=principal, council_id=council_id,
+                                                  start=start, end=end)
+    if format == "json":
+        return report
+    made = await report_service.report_file(uow.session, report, format, DocumentRuntime.of(request))
+    disposition = "inline" if format == "pdf" else "attachment"
+    return Response(made.content, media_type=made.media_type, headers={
+        "Content-Disposition": f'{disposition}; filename="{made.filename}"', "Cache-Control": "no-store"})
+
+
+@router.get("/councils/{council_id:int}/petitions/communes", response_model=CouncilFiguresList,
+            summary="A province's communes side by side: their petition figures, not their voters' words")
+async def commune_figures(council_id: Id, principal: CurrentUser, uow: UowDep,
+                          start: Annotated[Day, Query(alias="from")] = None,
+                          end: Annotated[Day, Query(alias="to")] = None) -> CouncilFiguresList:
+    return await report_service.commune_figures(uow.session, principal=principal, council_id=council_id,
+                                                start=start, end=end)
 
 
 @router.get("/councils/{council_id:int}/petitions/similar", response_model=SimilarList,

@@ -78,8 +78,9 @@ def _heading(pdf: _OfficialPdf, block: Heading) -> None:
         pdf.multi_cell(0, 7.2, block.text, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(3)
         return
-    # A heading never ends a page: keep room for it and two lines of what follows.
-    if pdf.y + 3 * LINE_MM > pdf.page_break_trigger:
+    # A heading never ends a page: keep room for it and what follows (a table's two-line
+    # header and its first row).
+    if pdf.y + 6 * LINE_MM > pdf.page_break_trigger:
         pdf.add_page()
     pdf.ln(2 if block.level > 1 else 3)
     style = "BI" if block.level == 3 else "B"
