@@ -23,6 +23,7 @@ from app.kit.fonts import serif_family
 from app.kit.time import VIETNAM, vietnam_today
 from app.models import Agency, Council, Membership, Petition, PetitionResponse, PetitionSource, User, VoterMeeting
 from app.petitions.access import petition_reader
+from app.petitions.digest import Digest, digest
 from app.petitions.report import CouncilFiguresList, Report, ReportRow, figures, summarize
 from app.petitions.report_files import report_pdf, report_xlsx
 
@@ -137,3 +138,11 @@ async def report_file(session: AsyncSession, report: Report, fmt: Literal["xlsx"
         fonts = serif_family(runtime.settings.serif_font_dir)
         content = await asyncio.to_thread(report_pdf, report, fonts, signer)
     return ReportFile(content, filename, MEDIA_TYPES[fmt])
+
+
+async def petition_digest(session: AsyncSession, *, principal: Principal, council_id: int) -> Digest:
+    """Today's digest for whoever asks: a respondent gets their agency's, the council's
+    deputies, chair and secretariat the secretariat's."""
+    reader = await petition_reader(session, principal, council_id)
+    rows = await report_rows(session, [council_id], reader.agency_id)
+    return digest(rows, council_id=council_id, today=vietnam_today(), agency_id=reader.agency_id)

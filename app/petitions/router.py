@@ -16,6 +16,7 @@ from app.kit.schemas import Id
 from app.kit.spreadsheet import read_upload
 from app.petitions import report_service, service
 from app.petitions.access import petition_reader
+from app.petitions.digest import Digest
 from app.petitions.petition_file import read_petition_file
 from app.petitions.petition_import import import_petitions
 from app.petitions.report import CouncilFiguresList, Report
@@ -144,6 +145,15 @@ async def commune_figures(council_id: Id, principal: CurrentUser, uow: UowDep,
                           end: Annotated[Day, Query(alias="to")] = None) -> CouncilFiguresList:
     return await report_service.commune_figures(uow.session, principal=principal, council_id=council_id,
                                                 start=start, end=end)
+
+
+@router.get("/councils/{council_id:int}/petitions/digest", response_model=Digest,
+            summary="Today's digest: overdue, due soon (the reminder), awaiting review")
+async def petition_digest(council_id: Id, principal: CurrentUser, uow: UowDep) -> Digest:
+    """A respondent's is their agency's work: petitions past their due day without an answer
+    and those due within `remind_days`. The secretariat's adds the answers awaiting review and
+    the count of petitions without an agency."""
+    return await report_service.petition_digest(uow.session, principal=principal, council_id=council_id)
 
 
 @router.get("/councils/{council_id:int}/petitions/similar", response_model=SimilarList,

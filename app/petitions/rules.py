@@ -4,7 +4,7 @@ agency's response) → closed (the Thường trực accepted it), or back to ass
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from app.errors import Conflict, Invalid
@@ -70,3 +70,11 @@ def require_mergeable(target_state: str, others: list[str]) -> None:
     for state in [target_state, *others]:
         if state in ("answered", "closed"):
             raise Conflict("petition_answered" if state == "answered" else "petition_closed")
+
+
+REMIND_DAYS = 7  # a reminder when the due day is this near and the agency has not answered
+
+
+def is_due_soon(state: str, due_on: date | None, today: date, days: int = REMIND_DAYS) -> bool:
+    """Still awaiting the agency's answer, due within `days` (the due day itself included)."""
+    return state == "assigned" and due_on is not None and today <= due_on <= today + timedelta(days=days)

@@ -184,3 +184,18 @@ async def test_the_province_reads_its_communes_figures_without_the_voters_words(
     for who in ("deputy", "guest", "other_secretary"):
         refused = await client.get(f"/api/v1/councils/{world.council_a}/petitions/communes", headers=world.headers(who))
         assert refused.status_code in (403, 404), who
+
+
+async def test_the_digest_is_the_agencys_work_or_the_secretariats(client, world, ledger) -> None:  # type: ignore[no-untyped-def]
+    book, today = ledger["book"], ledger["today"]
+    url = f"/api/v1/councils/{world.council_a}/petitions/digest"
+    mine = (await client.get(url, headers=world.headers("respondent"))).json()
+    assert mine["agency_id"] is not None and mine["awaiting_review"] is None
+    assert [i["id"] for i in mine["overdue"]] == [e["id"] for e in book if e["agency"] == "respondent"
+                                                  and e["state"] == "assigned" and _overdue(e, today)]
+    assert all(i["days_left"] == -10 for i in mine["overdue"])
+    secretariat = (await client.get(url, headers=world.headers("secretary"))).json()
+    assert sorted(i["id"] for i in secretariat["overdue"]) == sorted(e["id"] for e in book if _overdue(e, today))
+    assert [i["id"] for i in secretariat["awaiting_review"]] == [e["id"] for e in book if e["state"] == "answered"]
+    assert secretariat["unassigned"] == _count(book, state="received")
+    assert (await client.get(url, headers=world.headers("guest"))).status_code == 403

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.petitions.digest import digest
 from app.petitions.report import ReportRow, share, summarize
 
 TODAY = date(2026, 12, 6)
@@ -70,3 +71,20 @@ def test_the_period_keeps_what_was_received_in_it_and_months_run_through_it() ->
 def test_groups_are_largest_first() -> None:
     rows = [_row(1, field="Y tế"), _row(2, field="Giao thông"), _row(3, field="Giao thông")]
     assert [g.name for g in _report(rows).by_field] == ["Giao thông", "Y tế"]
+
+
+def test_the_digest_gives_an_agency_its_work_and_the_secretariat_the_rest() -> None:
+    rows = [_row(1, due_on=date(2026, 12, 5)),  # overdue, unanswered
+            _row(2, due_on=TODAY),  # due today: a reminder, not overdue
+            _row(3, due_on=date(2026, 12, 13)),  # the seventh day ahead: a reminder
+            _row(4, due_on=date(2026, 12, 14)),  # the eighth: not yet
+            _row(5, state="answered", status="unresolved", due_on=date(2026, 12, 1)),  # awaiting review
+            _row(6, state="received", agency=None, level=None)]
+    agency = digest([r for r in rows if r.agency_id == 1], council_id=1, today=TODAY, agency_id=1)
+    assert [i.id for i in agency.overdue] == [1] and agency.overdue[0].days_left == -1
+    assert [i.id for i in agency.due_soon] == [2, 3]
+    assert agency.awaiting_review is None and agency.unassigned is None
+    secretariat = digest(rows, council_id=1, today=TODAY)
+    assert [i.id for i in secretariat.overdue] == [5, 1], "answered but not accepted is still overdue"
+    assert secretariat.awaiting_review is not None and [i.id for i in secretariat.awaiting_review] == [5]
+    assert secretariat.unassigned == 1
