@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     harvest_every_min: int = Field(default=30, ge=0, le=7 * 24 * 60)
     harvest_allow: Annotated[list[str], NoDecode] = Field(default_factory=list)
     harvest_margin_s: int = Field(default=60, ge=0, le=24 * 3600)
+    # The daily digest of petitions by e-mail (docs/petitions.md): the SMTP server
+    # (smtp://user:password@host:587?starttls=1, smtps://host:465; empty: no e-mail), the sender,
+    # and the hour (Vietnam's time) after which each day's digest goes out.
+    smtp_url: str = Field(default="", pattern=r"^(smtps?://\S+)?$")
+    smtp_from: str = "Kỳ Họp <kyhop@localhost>"
+    digest_hour: int = Field(default=7, ge=0, le=23)
     # A question left to a written answer is due this many days after the meeting closed.
     written_answer_days: int = Field(default=20, ge=1, le=366)
     # Signing (docs/record.md): a time-stamp service (RFC 3161) makes signatures PAdES B-T, else

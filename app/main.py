@@ -32,7 +32,9 @@ from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
 from app.oparl.router import OpenAccess
 from app.oparl.router import router as oparl_router
+from app.petitions.digest_mail import DigestMailer
 from app.petitions.router import router as petitions_router
+from app.petitions.supervision_router import router as supervisions_router
 from app.questions.router import router as questions_router
 from app.record.router import router as record_router
 from app.record.signing_router import router as signing_router
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     voting = VotingRuntime(db, SessionRules.from_settings(settings))
     anchors = AnchorWriter(db, settings.data_dir, settings.audit_anchor_s)
     harvest = HarvestScheduler(db, settings)
+    digests = DigestMailer(db, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -66,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         voting.start()
         anchors.start()
         harvest.start()
+        digests.start()
         await warm_up_pdf_worker()
         await documents.extractor.resume_stale()
         # What start-up built lives as long as the process: keep it out of every future
@@ -74,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.freeze()
         gc.set_threshold(7000, 10, 100)
         yield
+        await digests.stop()
         await harvest.stop()
         await anchors.stop()
         await voting.stop()
@@ -109,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(floor_router)
     app.include_router(questions_router)
     app.include_router(petitions_router)
+    app.include_router(supervisions_router)
     app.include_router(record_router)
     app.include_router(signing_router)
     app.include_router(oparl_router)

@@ -111,7 +111,7 @@ async def revoke_my_device(device_id: Id, principal: CurrentUser, uow: UowDep) -
 async def create_user(body: UserCreate, admin: AdminUser, uow: UowDep) -> User:
     return await service.create_user(uow.session, actor=admin.actor, username=body.username,
                                      full_name=body.full_name, password=body.password,
-                                     is_admin=body.is_admin)
+                                     is_admin=body.is_admin, email=body.email)
 
 
 @router.get("/users", response_model=UserList)

@@ -20,6 +20,9 @@ NewPassword = Annotated[str, StringConstraints(min_length=MIN_PASSWORD_LENGTH,
                                                max_length=MAX_PASSWORD_LENGTH)]
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
                      NoNul]
+# Where the daily digest goes; empty: nowhere. Checked for shape only: delivery is the proof.
+Email = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254,
+                                         pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class LoginIn(BaseModel):
@@ -37,6 +40,7 @@ class UserOut(BaseModel):
     full_name: str
     is_admin: bool
     is_active: bool
+    email: str
 
 
 class MembershipBrief(BaseModel):
@@ -67,6 +71,7 @@ class UserCreate(BaseModel):
     full_name: FullName
     password: NewPassword
     is_admin: bool = False
+    email: Email = ""
 
 
 class UserUpdate(BaseModel):
@@ -76,6 +81,7 @@ class UserUpdate(BaseModel):
     password: NewPassword | None = None
     is_active: bool | None = None
     is_admin: bool | None = None
+    email: Email | None = None
 
 
 class PasswordChange(BaseModel):

@@ -63,6 +63,7 @@ async def create_user(
     full_name: str,
     password: str,
     is_admin: bool = False,
+    email: str = "",
 ) -> User:
     if await session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict("username_taken", username=username)
@@ -72,6 +73,7 @@ async def create_user(
         password_hash=await hash_password(password),
         is_admin=is_admin,
         is_active=True,
+        email=email,
     )
     session.add(user)
     await session.flush()
@@ -89,6 +91,7 @@ async def update_user(
     password: str | None = None,
     is_active: bool | None = None,
     is_admin: bool | None = None,
+    email: str | None = None,
 ) -> User:
     user = await session.get(User, user_id)
     if user is None:
@@ -100,6 +103,8 @@ async def update_user(
         user.is_active = changed["is_active"] = is_active
     if is_admin is not None and is_admin != user.is_admin:
         user.is_admin = changed["is_admin"] = is_admin
+    if email is not None and email != user.email:
+        user.email = changed["email"] = email
     if password is not None:
         user.password_hash = await hash_password(password)
         changed["password"] = "reset"  # noqa: S105 - the audit says it changed, never the value

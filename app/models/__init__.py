@@ -23,6 +23,7 @@ from app.models.meetings import (
 )
 from app.models.oparl import BlobDigest, OparlBody, OparlEntry
 from app.models.petitions import (
+    DigestSend,
     Petition,
     PetitionResponse,
     PetitionReview,
@@ -32,6 +33,13 @@ from app.models.petitions import (
 )
 from app.models.questions import Commitment, Question, QuestionTopic, QuestionTopicRespondent
 from app.models.record import Minutes, MinutesNote, Resolution, SigningKey
+from app.models.supervisions import (
+    Recommendation,
+    Supervision,
+    SupervisionAgency,
+    SupervisionMember,
+    SupervisionPetition,
+)
 from app.models.voting import Poll, PollChoice, PollOption, PollVoter
 
 __all__ = [
@@ -47,6 +55,7 @@ __all__ = [
     "Committee",
     "Council",
     "CouncilSuccession",
+    "DigestSend",
     "Document",
     "DocumentPage",
     "DocumentVersion",
@@ -73,10 +82,15 @@ __all__ = [
     "Question",
     "QuestionTopic",
     "QuestionTopicRespondent",
+    "Recommendation",
     "Resolution",
     "SigningKey",
     "Sitting",
     "Speaker",
+    "Supervision",
+    "SupervisionAgency",
+    "SupervisionMember",
+    "SupervisionPetition",
     "Term",
     "User",
     "VoterMeeting",

@@ -22,6 +22,8 @@ class User(CreatedAt, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where the daily digest goes (docs/petitions.md); empty: nowhere.
+    email: Mapped[str] = mapped_column(String(254), default="", server_default="")
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", lazy="raise"

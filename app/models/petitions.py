@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -46,16 +47,22 @@ class VoterMeetingDeputy(Base):
 
 class Petition(CreatedAt, Base):
     """Kiến nghị cử tri: from receipt through the agency's answer to the Thường trực's review.
-    A petition merged into another keeps its row (`merged_into_id`) and hands over its sources."""
+    A petition merged into another keeps its row (`merged_into_id`) and hands over its sources.
+
+    The table also holds supervisions' recommendations (app.models.supervisions.Recommendation,
+    `kind = 'recommendation'`), answered and reviewed the same way: a query for voters' petitions
+    filters `kind == 'petition'`."""
 
     __tablename__ = "petitions"
     __table_args__ = (
         CheckConstraint("state IN ('received', 'assigned', 'answered', 'closed')", name="state"),
+        CheckConstraint("kind IN ('petition', 'recommendation')", name="kind"),
         CheckConstraint("level IS NULL OR level IN ('central', 'province', 'commune')", name="level"),
         Index("ix_petitions_council_state", "council_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="petition", server_default="petition")
     council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     folded: Mapped[str] = mapped_column(Text)  # app.kit.text.fold(text): search and similarity
@@ -73,6 +80,8 @@ class Petition(CreatedAt, Base):
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    __mapper_args__ = {"polymorphic_on": "kind", "polymorphic_identity": "petition"}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class PetitionSource(CreatedAt, Base):
@@ -118,3 +127,18 @@ class PetitionReview(CreatedAt, Base):
     accepted: Mapped[bool] = mapped_column(Boolean)
     comment: Mapped[str] = mapped_column(Text, default="")
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+
+
+class DigestSend(Base):
+    """One day's digest to one audience of a council (the secretariat, or an agency), claimed
+    by the worker that sends it: the unique key makes it once a day however many workers run."""
+
+    __tablename__ = "digest_sends"
+    __table_args__ = (UniqueConstraint("day", "council_id", "audience"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    council_id: Mapped[int] = mapped_column(ForeignKey("councils.id", ondelete="CASCADE"))
+    audience: Mapped[str] = mapped_column(String(32))  # "secretariat" or "agency:<id>"
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -62,6 +62,9 @@ class Question(CreatedAt, Base):
     topic_id: Mapped[int | None] = mapped_column(
         ForeignKey("question_topics.id", ondelete="SET NULL"), nullable=True)
     text: Mapped[str] = mapped_column(Text)
+    # The voters' petition this question carries to the floor (escalated), if any.
+    petition_id: Mapped[int | None] = mapped_column(
+        ForeignKey("petitions.id", ondelete="SET NULL"), nullable=True, index=True)
     state: Mapped[str] = mapped_column(String(16), default="submitted")
     reason: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

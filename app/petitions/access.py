@@ -9,6 +9,7 @@ words. Another council's petition, or another agency's for a respondent, is 404.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,7 @@ from app.councils.access import MANAGER_ROLES, council_access
 from app.errors import Forbidden, NotFound
 from app.models import Council, Petition
 
+Kind = Literal["petition", "recommendation"]  # the rows of `petitions`
 READER_ROLES = frozenset({"secretary", "chair", "deputy"})
 REVIEWER_ROLES = frozenset({"secretary", "chair"})
 
@@ -67,10 +69,12 @@ async def petition_reader(session: AsyncSession, principal: Principal, council_i
                           can_review=access.has_role(REVIEWER_ROLES))
 
 
-async def petition_access(session: AsyncSession, principal: Principal,
-                          petition_id: int) -> tuple[Petition, PetitionReader]:
+async def petition_access(session: AsyncSession, principal: Principal, petition_id: int,
+                          kind: Kind = "petition") -> tuple[Petition, PetitionReader]:
+    """The row and the caller's standing; a row of the other kind (a recommendation asked for
+    as a petition, or the reverse) is 404 like an absent one."""
     petition = await session.get(Petition, petition_id)
-    if petition is None:
+    if petition is None or petition.kind != kind:
         raise NotFound()
     reader = await petition_reader(session, principal, petition.council_id)
     if not reader.sees(petition):

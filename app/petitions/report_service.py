@@ -27,6 +27,7 @@ from app.petitions.digest import Digest, digest
 from app.petitions.report import CouncilFiguresList, Report, ReportRow, figures, summarize
 from app.petitions.report_files import report_pdf, report_xlsx
 
+MAX_PERIOD_YEARS = 10  # two terms of a council: more is a mistyped year, and a very long trend
 ReportFormat = Literal["json", "xlsx", "pdf"]
 MEDIA_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "pdf": "application/pdf"}
@@ -53,6 +54,8 @@ def period(start: date | None, end: date | None, today: date) -> tuple[date, dat
     end = end or max(today, start)
     if start > end:
         raise Invalid("period_reversed", details=[{"field": "from"}, {"field": "to"}])
+    if end.year - start.year > MAX_PERIOD_YEARS:
+        raise Invalid("period_too_long", years=MAX_PERIOD_YEARS, details=[{"field": "from"}, {"field": "to"}])
     return start, end
 
 
@@ -73,7 +76,8 @@ async def report_rows(session: AsyncSession, council_ids: list[int],
              .outerjoin(latest, latest.c.petition_id == Petition.id)
              .outerjoin(PetitionResponse, PetitionResponse.id == latest.c.response_id)
              .outerjoin(heard, heard.c.petition_id == Petition.id)
-             .where(Petition.council_id.in_(council_ids), Petition.merged_into_id.is_(None))
+             .where(Petition.council_id.in_(council_ids), Petition.kind == "petition",
+                    Petition.merged_into_id.is_(None))
              .order_by(Petition.id))
     if agency_id is not None:
         query = query.where(Petition.agency_id == agency_id)

@@ -140,10 +140,27 @@ class PetitionOut(BaseModel):
     closed_at: datetime | None
 
 
+class QuestionEscalation(BaseModel):
+    to: Literal["question"] = "question"
+    question_id: int
+    meeting_id: int
+
+
+class SupervisionEscalation(BaseModel):
+    to: Literal["supervision"] = "supervision"
+    supervision_id: int
+    title: str
+
+
+Escalation = Annotated[QuestionEscalation | SupervisionEscalation, Field(discriminator="to")]
+
+
 class PetitionDetail(PetitionOut):
     sources: list[SourceOut]
     responses: list[ResponseOut]
     reviews: list[ReviewOut]
+    escalations: list[Escalation] = Field(
+        default_factory=list, description="questions and supervisions it was carried into, oldest first")
 
 
 class PetitionList(BaseModel):

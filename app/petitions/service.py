@@ -30,7 +30,8 @@ from app.models import (
     VoterMeetingDeputy,
 )
 from app.petitions import rules
-from app.petitions.access import PetitionReader, petition_access, petition_reader
+from app.petitions.access import Kind, PetitionReader, petition_access, petition_reader
+from app.petitions.escalation_links import escalations_of
 from app.petitions.schemas import (
     AgencyRef,
     PetitionDetail,
@@ -46,6 +47,8 @@ from app.petitions.similarity import comparable, most_similar
 
 CLASSIFICATION = ("level", "needs_resources", "agency_id", "due_on", "field")
 DEPUTY_ROLES = ("deputy", "chair")
+# Voters' petitions only: the same table holds supervisions' recommendations (kind 'recommendation').
+VOTERS = Petition.kind == "petition"
 
 
 # --- voter meetings --------------------------------------------------------------------------
@@ -177,7 +180,8 @@ def filtered(query: Select[Any], filters: Filters, today: date) -> Select[Any]:
 async def list_petitions(session: AsyncSession, *, principal: Principal, council_id: int, filters: Filters,
                          after: int | None, limit: int) -> list[PetitionOut]:
     reader = await petition_reader(session, principal, council_id)
-    query = select(Petition).where(Petition.council_id == council_id, Petition.merged_into_id.is_(None))
+    query = select(Petition).where(Petition.council_id == council_id, VOTERS,
+                                   Petition.merged_into_id.is_(None))
     if reader.is_respondent:
         query = query.where(Petition.agency_id == reader.agency_id)
     if after is not None:
@@ -220,16 +224,22 @@ async def petition_detail(session: AsyncSession, petition: Petition) -> Petition
     sources = (await session.execute(
         select(PetitionSource, VoterMeeting).outerjoin(VoterMeeting, VoterMeeting.id == PetitionSource.voter_meeting_id)
         .where(PetitionSource.petition_id == petition.id).order_by(PetitionSource.id))).all()
-    responses = await session.scalars(select(PetitionResponse).where(PetitionResponse.petition_id == petition.id)
-                                      .order_by(PetitionResponse.id))
-    reviews = await session.scalars(select(PetitionReview).where(PetitionReview.petition_id == petition.id)
-                                    .order_by(PetitionReview.id))
+    responses, reviews = await answers_and_reviews(session, petition.id)
     return PetitionDetail(
         **out.model_dump(),
         sources=[SourceOut(id=s.id, voter_meeting_id=s.voter_meeting_id, held_on=v.held_on if v else None,
                            place=v.place if v else "", text=s.text, locality=s.locality) for s, v in sources],
-        responses=[ResponseOut.model_validate(r, from_attributes=True) for r in responses],
-        reviews=[ReviewOut.model_validate(r, from_attributes=True) for r in reviews])
+        responses=responses, reviews=reviews, escalations=await escalations_of(session, petition.id))
+
+
+async def answers_and_reviews(session: AsyncSession, petition_id: int) -> tuple[list[ResponseOut], list[ReviewOut]]:
+    """A petition's (or a recommendation's) responses and reviews, oldest first."""
+    responses = await session.scalars(select(PetitionResponse).where(PetitionResponse.petition_id == petition_id)
+                                      .order_by(PetitionResponse.id))
+    reviews = await session.scalars(select(PetitionReview).where(PetitionReview.petition_id == petition_id)
+                                    .order_by(PetitionReview.id))
+    return ([ResponseOut.model_validate(r, from_attributes=True) for r in responses],
+            [ReviewOut.model_validate(r, from_attributes=True) for r in reviews])
 
 
 async def get_petition(session: AsyncSession, *, principal: Principal, petition_id: int) -> PetitionDetail:
@@ -240,11 +250,11 @@ async def get_petition(session: AsyncSession, *, principal: Principal, petition_
 async def _managed(session: AsyncSession, principal: Principal, petition_id: int) -> tuple[Petition, PetitionReader]:
     petition, reader = await petition_access(session, principal, petition_id)
     reader.require_manage()
-    _require_not_merged(petition)
+    require_not_merged(petition)
     return petition, reader
 
 
-def _require_not_merged(petition: Petition) -> None:
+def require_not_merged(petition: Petition) -> None:
     if petition.merged_into_id is not None:
         raise Conflict("petition_merged", id=petition.merged_into_id)
 
@@ -255,7 +265,7 @@ async def candidates(session: AsyncSession, council_id: int) -> dict[int, str]:
     """{id: comparable text} of every petition of the council that others could repeat (merged
     ones live on in their target)."""
     rows = await session.execute(select(Petition.id, Petition.folded).where(
-        Petition.council_id == council_id, Petition.merged_into_id.is_(None)))
+        Petition.council_id == council_id, VOTERS, Petition.merged_into_id.is_(None)))
     return {row[0]: row[1] for row in rows}
 
 
@@ -276,13 +286,13 @@ async def merge(session: AsyncSession, *, principal: Principal, petition_id: int
     other_ids = sorted(set(petition_ids) - {target.id})
     if not other_ids:
         raise Invalid("merge_nothing", details=[{"field": "petition_ids"}])
-    others = list(await session.scalars(select(Petition).where(Petition.id.in_(other_ids))))
+    others = list(await session.scalars(select(Petition).where(Petition.id.in_(other_ids), VOTERS)))
     visible = [p for p in others if reader.sees(p)]
     if len(visible) != len(other_ids):
         missing = sorted(set(other_ids) - {p.id for p in visible})
         raise NotFound("petition_not_found", details={"ids": missing})
     for petition in visible:
-        _require_not_merged(petition)
+        require_not_merged(petition)
     rules.require_mergeable(target.state, [p.state for p in visible])
     sources = list(await session.scalars(select(PetitionSource).where(PetitionSource.petition_id.in_(other_ids))))
     for source in sources:
@@ -351,13 +361,13 @@ async def bulk_classify(session: AsyncSession, *, principal: Principal, council_
     await _check_agency(session, council_id, changes)
     ids = sorted(set(petition_ids))
     petitions = list(await session.scalars(select(Petition).where(
-        Petition.id.in_(ids), Petition.council_id == council_id).order_by(Petition.id)))
+        Petition.id.in_(ids), Petition.council_id == council_id, VOTERS).order_by(Petition.id)))
     if len(petitions) != len(ids):
         missing = sorted(set(ids) - {p.id for p in petitions})
         raise NotFound("petition_not_found", details={"ids": missing})
     changed = {}
     for petition in petitions:
-        _require_not_merged(petition)
+        require_not_merged(petition)
         changed[str(petition.id)] = _apply(petition, changes)
     await record(session, actor=principal.actor, action="petition.classify_many", target_type="council",
                  target_id=council_id, council_id=council_id,
@@ -370,10 +380,11 @@ async def bulk_classify(session: AsyncSession, *, principal: Principal, council_
 # --- answers and reviews ---------------------------------------------------------------------
 
 async def respond(session: AsyncSession, *, principal: Principal, petition_id: int, status: str, text: str,
-                  plan_due_on: date | None) -> ResponseOut:
-    petition, reader = await petition_access(session, principal, petition_id)
+                  plan_due_on: date | None, kind: Kind = "petition") -> ResponseOut:
+    """The agency's answer to a voters' petition or (`kind`) a supervision's recommendation."""
+    petition, reader = await petition_access(session, principal, petition_id, kind)
     reader.require_answer(petition)
-    _require_not_merged(petition)
+    require_not_merged(petition)
     rules.require_answerable(petition.state)
     rules.check_response(status, plan_due_on)
     response = PetitionResponse(petition_id=petition.id, status=status, text=text,
@@ -383,7 +394,7 @@ async def respond(session: AsyncSession, *, principal: Principal, petition_id: i
     petition.state, petition.answered_at = "answered", utcnow()
     petition.updated_at = petition.answered_at
     await session.flush()
-    await record(session, actor=principal.actor, action="petition.respond", target_type="petition",
+    await record(session, actor=principal.actor, action=f"{kind}.respond", target_type=kind,
                  target_id=petition.id, council_id=petition.council_id,
                  details={"response_id": response.id, "status": status, "agency_id": petition.agency_id,
                           "plan_due_on": _plain(response.plan_due_on)})
@@ -392,9 +403,17 @@ async def respond(session: AsyncSession, *, principal: Principal, petition_id: i
 
 async def review(session: AsyncSession, *, principal: Principal, petition_id: int, accepted: bool,
                  comment: str) -> PetitionDetail:
-    petition, reader = await petition_access(session, principal, petition_id)
+    petition = await review_row(session, principal=principal, petition_id=petition_id, accepted=accepted,
+                                comment=comment, kind="petition")
+    return await petition_detail(session, petition)
+
+
+async def review_row(session: AsyncSession, *, principal: Principal, petition_id: int, accepted: bool,
+                     comment: str, kind: Kind) -> Petition:
+    """The Thường trực's review of the latest answer to a petition or a recommendation."""
+    petition, reader = await petition_access(session, principal, petition_id, kind)
     reader.require_review()
-    _require_not_merged(petition)
+    require_not_merged(petition)
     petition.state = rules.after_review(petition.state, accepted=accepted)
     latest = (await latest_responses(session, [petition.id])).get(petition.id)
     session.add(PetitionReview(petition_id=petition.id, response_id=latest.id if latest else None,
@@ -402,10 +421,10 @@ async def review(session: AsyncSession, *, principal: Principal, petition_id: in
     now = utcnow()
     petition.closed_at = now if accepted else None
     petition.updated_at = now
-    await record(session, actor=principal.actor, action="petition.review", target_type="petition",
+    await record(session, actor=principal.actor, action=f"{kind}.review", target_type=kind,
                  target_id=petition.id, council_id=petition.council_id,
                  details={"accepted": accepted, "comment": comment, "response_id": latest.id if latest else None})
-    return await petition_detail(session, petition)
+    return petition
 
 
 # --- the public ------------------------------------------------------------------------------
@@ -416,7 +435,7 @@ async def public_petitions(session: AsyncSession, *, council_id: int, after: int
     agency; never the voter meetings, the people or the reviewers."""
     if await session.get(Council, council_id) is None:
         raise NotFound()
-    query = select(Petition).where(Petition.council_id == council_id, Petition.state == "closed",
+    query = select(Petition).where(Petition.council_id == council_id, VOTERS, Petition.state == "closed",
                                    Petition.merged_into_id.is_(None))
     if after is not None:
         query = query.where(Petition.id > after)

@@ -7,6 +7,7 @@ scoring as a duplicate of a long one."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process, utils
@@ -34,20 +35,46 @@ def most_similar(text: str, choices: Mapping[int, str], *, limit: int = 10,
     """(id, score) of the choices ({id: comparable text}) scoring at least `cutoff` against
     `text`, best first (ties: lower id).
 
-    Each scorer runs over all candidates in RapidFuzz's native loop; a mean of two scores of at
-    most 100 reaches `cutoff` only if each reaches 2·cutoff − 100, which prunes both passes."""
+    token_sort_ratio is the plain ratio of the texts' sorted words: with the sorted forms cached
+    (_sorted_words), it runs over all candidates in RapidFuzz's native bit-parallel loop. A mean
+    of two scores of at most 100 reaches `cutoff` only if that score reaches 2·cutoff − 100, and
+    a candidate's mean is at most (its sort score + 100) / 2: the costlier token_set_ratio is
+    computed in that bound's order and stops once no candidate left can enter the first `limit`
+    — for a text being typed, usually after a few hundred of 20,000 (docs/performance.md,
+    "Petitions")."""
     query = comparable(text)
     if not query or not choices:
         return []
-    floor = max(0.0, 2 * cutoff - 100)
-    by_set = {key: value for _, value, key in process.extract(
-        query, choices, scorer=fuzz.token_set_ratio, processor=None, limit=None, score_cutoff=floor)}
-    by_sort = {key: value for _, value, key in process.extract(
-        query, {key: choices[key] for key in by_set}, scorer=fuzz.token_sort_ratio, processor=None,
-        limit=None, score_cutoff=floor)}
-    ranked = sorted(((key, round((by_set[key] + value) / 2, 1)) for key, value in by_sort.items()
-                     if (by_set[key] + value) / 2 >= cutoff), key=lambda hit: (-hit[1], hit[0]))
-    return ranked[:limit]
+    keys = list(choices)
+    by_sort = process.extract(_sorted_words(query), [_sorted_words(choices[key]) for key in keys],
+                              scorer=fuzz.ratio, processor=None, limit=None,
+                              score_cutoff=max(0.0, 2 * cutoff - 100))
+    hits: list[tuple[float, int]] = []  # (-score, id), kept sorted: the best `limit` so far
+    for _, sort_score, index in by_sort:  # best sort score first: the bound only falls
+        bound = (sort_score + 100) / 2
+        if bound < cutoff or (len(hits) >= limit and round(bound, 1) < -hits[limit - 1][0]):
+            break
+        key = keys[index]
+        total = (fuzz.token_set_ratio(query, choices[key], processor=None) + sort_score) / 2
+        if total >= cutoff:
+            bisect.insort(hits, (-round(total, 1), key))
+            del hits[limit:]
+    return [(key, -negative) for negative, key in hits]
+
+
+_SORTED: dict[str, str] = {}
+_SORTED_MAX = 200_000
+
+
+def _sorted_words(text: str) -> str:
+    """The text's words in sorted order (what token_sort_ratio compares), cached: the same
+    council's petitions are compared again at every keystroke."""
+    found = _SORTED.get(text)
+    if found is None:
+        if len(_SORTED) >= _SORTED_MAX:
+            _SORTED.clear()
+        found = _SORTED[text] = " ".join(sorted(text.split()))
+    return found
 
 
 class SameIndex:

@@ -127,6 +127,7 @@ class QuestionOut(BaseModel):
     agency: AgencyRef | None
     topic_id: int | None
     text: str
+    petition_id: int | None = Field(description="the voters' petition it was escalated from")
     submitted_at: datetime
     reason: str  # why it was refused
     asked_at: datetime | None

@@ -198,21 +198,31 @@ async def submit(session: AsyncSession, *, principal: Principal, meeting_id: int
     reader = await question_reader(session, principal, meeting_id)
     if not reader.may_ask:
         raise Forbidden()
-    meeting = reader.meeting
+    return await create_question(session, actor=principal.actor, meeting=reader.meeting,
+                                 asker_id=principal.user.id, text=text, respondent_id=respondent_id,
+                                 agency_id=agency_id, topic_id=topic_id)
+
+
+async def create_question(session: AsyncSession, *, actor: Actor, meeting: Meeting, asker_id: int,
+                          text: str, respondent_id: int | None, agency_id: int | None,
+                          topic_id: int | None, petition_id: int | None = None) -> QuestionOut:
+    """A new phiếu chất vấn of `asker_id` (a deputy: the caller checks), numbered in its meeting,
+    audited and announced; `petition_id` when it carries a voters' petition to the floor."""
     require_open(meeting)
     respondent_id, agency_id = await _addressee(session, meeting.council_id, respondent_id, agency_id)
     topic_id = await _topic_of(session, meeting.id, topic_id)
     await lock_meeting(session, meeting.id)
     number = (await session.scalar(select(func.max(Question.number)).where(
         Question.meeting_id == meeting.id)) or 0) + 1
-    question = Question(meeting_id=meeting.id, number=number, asker_id=principal.user.id,
+    question = Question(meeting_id=meeting.id, number=number, asker_id=asker_id,
                         respondent_id=respondent_id, agency_id=agency_id, topic_id=topic_id,
-                        text=text, state="submitted", reason="", answered_on_floor=False,
-                        answer_text="", answer_filename="")
+                        text=text, petition_id=petition_id, state="submitted", reason="",
+                        answered_on_floor=False, answer_text="", answer_filename="")
     session.add(question)
     await session.flush()
-    await _audit(session, principal.actor, "submit", question, meeting.council_id,
-                 respondent_id=respondent_id, agency_id=agency_id)
+    await _audit(session, actor, "submit", question, meeting.council_id,
+                 respondent_id=respondent_id, agency_id=agency_id,
+                 **({"petition_id": petition_id} if petition_id is not None else {}))
     return await announce(session, question)
 
 

@@ -92,7 +92,7 @@ async def questions_out(session: AsyncSession, questions: Sequence[Question], *,
         out.append(QuestionOut(
             id=q.id, meeting_id=q.meeting_id, number=q.number, state=q.state,
             asker=asker, respondent=names.person(q, q.respondent_id), agency=names.agency(q),
-            topic_id=q.topic_id, text=q.text, submitted_at=q.created_at,
+            topic_id=q.topic_id, text=q.text, petition_id=q.petition_id, submitted_at=q.created_at,
             reason="" if guest else q.reason, asked_at=q.asked_at, answer=_answer_out(q, names),
             answer_due=q.answer_due,
             overdue=rules.is_overdue(q.answer_due, today, settled=q.state != "written"),

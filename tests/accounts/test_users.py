@@ -11,7 +11,7 @@ from tests.contract import assert_error
 from tests.fixtures.world import PASSWORD
 
 USERS = "/api/v1/users"
-USER_FIELDS = {"id", "username", "full_name", "is_admin", "is_active"}
+USER_FIELDS = {"id", "username", "full_name", "is_admin", "is_active", "email"}
 
 
 def fields_of(error: dict) -> set[str]:
@@ -178,7 +178,7 @@ async def test_get_one_user(client, world):
     response = await client.get(f"{USERS}/{world.users['chair']}", headers=world.headers("admin"))
     assert response.status_code == 200
     assert response.json() == {"id": world.users["chair"], "username": "chair",
-                               "full_name": "Người chair", "is_admin": False, "is_active": True}
+                               "full_name": "Người chair", "is_admin": False, "is_active": True, "email": ""}
     missing = await client.get(f"{USERS}/999999", headers=world.headers("admin"))
     assert_error(missing, 404, "not_found")
 

@@ -199,3 +199,9 @@ async def test_the_digest_is_the_agencys_work_or_the_secretariats(client, world,
     assert [i["id"] for i in secretariat["awaiting_review"]] == [e["id"] for e in book if e["state"] == "answered"]
     assert secretariat["unassigned"] == _count(book, state="received")
     assert (await client.get(url, headers=world.headers("guest"))).status_code == 403
+
+
+async def test_a_period_longer_than_two_terms_is_refused(client, world) -> None:  # type: ignore[no-untyped-def]
+    refused = await _report(client, world, **{"from": "0001-01-01", "to": "9999-12-31"})
+    assert_error(refused, 422, "period_too_long")
+    assert "10" in refused.json()["error"]["message"]

@@ -32,6 +32,9 @@ const ManageQuestionsScreen = lazy(() => import("../questions/ManageQuestionsScr
 const MyQuestionsScreen = lazy(() => import("../questions/MyQuestionsScreen"));
 const CommitmentsScreen = lazy(() => import("../questions/CommitmentsScreen"));
 const CouncilResolutionsScreen = lazy(() => import("../record/CouncilResolutionsScreen"));
+const PetitionsScreen = lazy(() => import("../petitions/PetitionsScreen"));
+const PetitionScreen = lazy(() => import("../petitions/PetitionScreen"));
+const PetitionReportScreen = lazy(() => import("../petitions/PetitionReportScreen"));
 
 function Loading() {
   const { t } = useI18n();
@@ -121,6 +124,12 @@ function screenFor(route: Route, token: string): ReactNode {
       return <CommitmentsScreen councilId={route.councilId} />;
     case "resolutions":
       return <CouncilResolutionsScreen councilId={route.councilId} year={route.year} />;
+    case "petitions":
+      return <PetitionsScreen councilId={route.councilId} />;
+    case "petition":
+      return <PetitionScreen key={route.petitionId} petitionId={route.petitionId} />;
+    case "petitionReport":
+      return <PetitionReportScreen councilId={route.councilId} />;
     case "display":
       return (
         <MeetingScope meetingId={route.meetingId} token={token} deputy={false} prefetch={null}>

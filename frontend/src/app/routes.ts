@@ -18,6 +18,11 @@ export type Route =
   | { name: "commitments"; councilId: number }
   /** A council's register of resolutions (sổ nghị quyết), of one year or (null) every year. */
   | { name: "resolutions"; councilId: number; year: number | null }
+  /** A council's voter petitions (kiến nghị cử tri); a respondent sees their agency's. */
+  | { name: "petitions"; councilId: number }
+  | { name: "petition"; petitionId: number }
+  /** Báo cáo kết quả giải quyết kiến nghị cử tri. */
+  | { name: "petitionReport"; councilId: number }
   | { name: "display"; meetingId: number }
   /** The public live page for the press and citizens: no login, the guest view only. */
   | { name: "public"; meetingId: number }
@@ -47,6 +52,9 @@ const PATTERNS: [RegExp, (match: number[], search: URLSearchParams) => Route][] 
     /^\/councils\/(\d+)\/resolutions$/,
     ([councilId], search) => ({ name: "resolutions", councilId: councilId!, year: positiveInt(search.get("year")) }),
   ],
+  [/^\/councils\/(\d+)\/petitions$/, ([councilId]) => ({ name: "petitions", councilId: councilId! })],
+  [/^\/councils\/(\d+)\/petitions\/report$/, ([councilId]) => ({ name: "petitionReport", councilId: councilId! })],
+  [/^\/petitions\/(\d+)$/, ([petitionId]) => ({ name: "petition", petitionId: petitionId! })],
   [/^\/display\/(\d+)$/, ([meetingId]) => ({ name: "display", meetingId: meetingId! })],
   [/^\/public\/meetings\/(\d+)$/, ([meetingId]) => ({ name: "public", meetingId: meetingId! })],
 ];
@@ -81,6 +89,9 @@ export const paths = {
   myQuestions: () => "/my-questions",
   commitments: (councilId: number) => `/councils/${councilId}/commitments`,
   resolutions: (councilId: number, year?: number | null) => `/councils/${councilId}/resolutions${year ? `?year=${year}` : ""}`,
+  petitions: (councilId: number) => `/councils/${councilId}/petitions`,
+  petition: (petitionId: number) => `/petitions/${petitionId}`,
+  petitionReport: (councilId: number) => `/councils/${councilId}/petitions/report`,
   display: (meetingId: number) => `/display/${meetingId}`,
   public: (meetingId: number) => `/public/meetings/${meetingId}`,
 };

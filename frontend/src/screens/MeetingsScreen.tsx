@@ -65,6 +65,13 @@ export function MeetingsScreen() {
             {t("question.mine")}
           </Link>
         )}
+        {(me?.memberships ?? [])
+          .filter((m) => ["secretary", "chair", "deputy", "respondent"].includes(m.role))
+          .map((m) => (
+            <Link key={`petitions-${m.council_id}`} className={m.role === "respondent" ? "button button--primary" : "button"} href={paths.petitions(m.council_id)}>
+              {t("petition.open")}
+            </Link>
+          ))}
         {managedCouncils(me).length > 0 && (
           <Link className="button" href={paths.secretariat()}>
             {t("meetings.secretariat")}

@@ -1,0 +1,74 @@
+// The petitions report: period, totals and the resolved share, groups with bars, overdue, months.
+import { useState } from "react";
+import { messageOf } from "../api/errors";
+import { downloadFile } from "../api/download";
+import { paths } from "../app/routes";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { TopBar } from "../components/TopBar";
+import { useAsync } from "../components/useAsync";
+import { useI18n } from "../i18n/I18nProvider";
+import { formatDay } from "../questions/questions";
+import { petitionReport } from "./api";
+import { barPercent, defaultPeriod, formatShare, monthLabel, reportPath, vietnamToday } from "./petitions";
+import type { ReportGroup } from "./types";
+import "./petitions.css";
+
+function Groups({ title, groups }: { title: string; groups: ReportGroup[] }) {
+  const { t, language } = useI18n();
+  const max = Math.max(0, ...groups.map((g) => g.total));
+  return (
+    <section className="panel" aria-label={title}>
+      <h2>{title}</h2>
+      <table><tbody>
+        {groups.map((g) => (
+          <tr key={g.key}><th scope="row">{g.name}</th><td>{g.total}</td><td>{formatShare(g.resolved, g.total, g.resolved_share, language)}</td><td>{g.overdue ? t("petition.overdueCount") + `: ${g.overdue}` : ""}</td>
+            <td style={{ width: "30%" }}><span className="report-bar" style={{ width: `${barPercent(g.total, max)}%` }} /></td></tr>
+        ))}
+      </tbody></table>
+    </section>
+  );
+}
+
+export default function PetitionReportScreen({ councilId }: { councilId: number }) {
+  const { t, language } = useI18n();
+  const [period, setPeriod] = useState(() => defaultPeriod(vietnamToday()));
+  const report = useAsync(() => petitionReport(councilId, period.from, period.to), [councilId, period.from, period.to]);
+  const data = report.data;
+  return (
+    <div className="screen">
+      <TopBar title={t("petition.reportTitle")} subtitle={data?.council} backTo={paths.petitions(councilId)} />
+      <main className="petitions-page">
+        <div className="field-row">
+          <label className="field"><span>{t("petition.from")}</span><input type="date" value={period.from} onChange={(event) => setPeriod({ ...period, from: event.target.value })} /></label>
+          <label className="field"><span>{t("petition.to")}</span><input type="date" value={period.to} onChange={(event) => setPeriod({ ...period, to: event.target.value })} /></label>
+          <button type="button" className="button" onClick={() => void downloadFile(reportPath(councilId, period.from, period.to, "xlsx"), `bao-cao-kien-nghi.xlsx`)}>{t("petition.xlsx")}</button>
+          <button type="button" className="button" onClick={() => void downloadFile(reportPath(councilId, period.from, period.to, "pdf"), `bao-cao-kien-nghi.pdf`)}>{t("petition.pdf")}</button>
+        </div>
+        {report.error != null && <ErrorNotice message={messageOf(report.error, t("common.error"))} onRetry={report.reload} retryLabel={t("common.retry")} />}
+        {data && (
+          <>
+            <section className="panel" aria-label={t("petition.total")}>
+              <p>{t("petition.total")}: <strong>{data.total}</strong></p>
+              <p>{t("petition.resolvedShare")}: <strong className="report-share">{formatShare(data.resolved, data.total, data.resolved_share, language)}</strong></p>
+              <p>{t("petition.overdueCount")}: <strong>{data.overdue}</strong></p>
+              <ul aria-label={t("petition.byState")}>{Object.entries(data.by_state).map(([state, count]) => <li key={state}>{t(`petition.state.${state}` as "petition.state.received")}: {count}</li>)}</ul>
+            </section>
+            <Groups title={t("petition.byAgency")} groups={data.by_agency} />
+            <Groups title={t("petition.byField")} groups={data.by_field} />
+            <Groups title={t("petition.byLevel")} groups={data.by_level} />
+            {data.overdue_items && (
+              <section className="panel" aria-label={t("petition.overdueList")}>
+                <h2>{t("petition.overdueList")}</h2>
+                <ul>{data.overdue_items.map((item) => <li key={item.id}>{t("petition.number", { id: item.id })}: {item.text} · {item.agency ?? ""} · {formatDay(item.due_on)} ({t("petition.daysOverdue", { days: item.days_overdue })})</li>)}</ul>
+              </section>
+            )}
+            <section className="panel" aria-label={t("petition.months")}>
+              <h2>{t("petition.months")}</h2>
+              <ul>{data.months.map((m) => <li key={m.month}>{monthLabel(m.month)}: {t("petition.received")} {m.received}, {t("petition.closedCount")} {m.closed}</li>)}</ul>
+            </section>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
