@@ -70,4 +70,4 @@ class Recommendation(Petition):
     supervision_id: Mapped[int] = mapped_column(
         ForeignKey("supervisions.id", ondelete="CASCADE"), nullable=True, index=True)
 
-    __mapper_args__ = {"polymorphic_identity": "recommendation"}  # noqa: RUF012 (SQLAlchemy reads it)
+    __mapper_args__ = {"polymorphic_identity": "recommendation", "polymorphic_load": "inline"}  # noqa: RUF012 (SQLAlchemy reads it)

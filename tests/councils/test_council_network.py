@@ -305,6 +305,14 @@ WRITES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/petitions/{petition_id}/merge"): {"petition_ids": ["{received_petition_id}"]},
     ("POST", "/api/v1/petitions/{petition_id}/responses"): {"status": "resolved", "text": "Đã giải quyết"},
     ("POST", "/api/v1/petitions/{petition_id}/review"): {"accepted": True},
+    ("POST", "/api/v1/petitions/{petition_id}/escalate"): {"to": "supervision", "supervision_id": "{supervision_id}"},
+    ("POST", "/api/v1/councils/{council_id}/supervisions"): {
+        "title": "Giám sát mới", "kind": "thematic", "starts_on": "2026-12-01", "member_ids": ["{user_id}"],
+        "agency_ids": ["{agency_id}"]},
+    ("POST", "/api/v1/supervisions/{supervision_id}/recommendations"): {
+        "text": "Kiến nghị mới", "agency_id": "{agency_id}", "due_on": "2027-02-28"},
+    ("POST", "/api/v1/recommendations/{recommendation_id}/responses"): {"status": "resolved", "text": "Đã làm"},
+    ("POST", "/api/v1/recommendations/{recommendation_id}/review"): {"accepted": True},
 }
 # Writes that do not belong to a council.
 NOT_A_COUNCILS = {"/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/me/password",
@@ -376,6 +384,14 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "agency_id": agency.json()["id"], "due_on": "2027-01-31"})).status_code == 200
     assert (await client.post(f"/api/v1/petitions/{answered}/responses", headers=secretary,
                               json={"status": "explained", "text": "Giải trình"})).status_code == 201
+    supervision = await client.post(f"{COUNCILS}/{world.council_a}/supervisions", headers=secretary, json={
+        "title": "Giám sát ngân sách", "kind": "thematic", "starts_on": "2026-12-01",
+        "member_ids": [world.users["deputy"]], "agency_ids": [agency.json()["id"]]})
+    assert supervision.status_code == 201, supervision.text
+    recommendation = await client.post(f"/api/v1/supervisions/{supervision.json()['id']}/recommendations",
+                                       headers=secretary, json={"text": "Kiến nghị", "due_on": "2027-02-28",
+                                                                "agency_id": agency.json()["id"]})
+    assert recommendation.status_code == 201, recommendation.text
     source = await client.post(f"{COUNCILS}/{world.council_a}/sources", headers=world.headers("admin"),
                                json={"url": "https://oparl.example.gov.vn/oparl/v1/system"})
     assert source.status_code == 201, source.text
@@ -390,7 +406,8 @@ async def dissolved(client, world, new_meeting, add_item) -> dict[str, int]:  # 
             "speaker_id": speaker.json()["id"], "agency_id": agency.json()["id"],
             "topic_id": topic.json()["id"], "question_id": question.json()["id"],
             "commitment_id": commitment.json()["id"], "petition_id": assigned,
-            "received_petition_id": received, "answered_petition_id": answered}
+            "received_petition_id": received, "answered_petition_id": answered,
+            "supervision_id": supervision.json()["id"], "recommendation_id": recommendation.json()["id"]}
 
 
 @pytest.mark.parametrize("who", ["admin", "secretary"])
