@@ -18,3 +18,12 @@ def fold(text: str) -> str:
 def slug(text: str, separator: str = "") -> str:
     """ASCII letters and digits of a folded text, joined by `separator`."""
     return separator.join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+# What XML 1.0 cannot hold (DOCX and XLSX are XML): the C0 controls but tab, line feed and carriage
+# return, and U+FFFE/U+FFFF. The API stores what it was given; only the files for people drop them.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_IN_XML.sub("", text)

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from app.kit.text import xml_safe
 from app.petitions.report import STATE_NAMES, STATUS_NAMES, Group, Report
 from app.record import wording
 from app.record.document_layout import Block, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
@@ -59,13 +60,17 @@ def _period_line(report: Report) -> str:
 
 # --- xlsx ------------------------------------------------------------------------------------
 
+def _cells(values: Iterable[object]) -> list[object]:
+    return [xml_safe(value) if isinstance(value, str) else value for value in values]
+
+
 def _sheet(workbook: Workbook, title: str, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
     sheet = workbook.create_sheet(title)
     sheet.append(list(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(_cells(row))
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)
@@ -94,7 +99,7 @@ def report_xlsx(report: Report) -> bytes:
                 ("Theo kết quả trả lời", "Số kiến nghị"),
                 *((STATUS_NAMES[k], v) for k, v in report.by_status.items()))
     for line in lines:
-        summary.append(list(line))
+        summary.append(_cells(line))
     summary["A1"].font = Font(bold=True, size=13)
     for cells in summary.iter_rows():
         if cells[0].value == "Tỷ lệ giải quyết":

@@ -156,10 +156,16 @@ async def petition_digest(council_id: Id, principal: CurrentUser, uow: UowDep) -
     return await report_service.petition_digest(uow.session, principal=principal, council_id=council_id)
 
 
+# Percent-encoded, a character may take 12 bytes of the URL; the HTTP parser refuses lines over ~80 KB.
+SIMILAR_TEXT_MAX = 2_000
+
+
 @router.get("/councils/{council_id:int}/petitions/similar", response_model=SimilarList,
             summary="Likely duplicates of a text, best first")
 async def similar_petitions(council_id: Id, principal: CurrentUser, uow: UowDep,
-                            text: Annotated[str, Query(min_length=1, max_length=10_000)],
+                            text: Annotated[str, Query(min_length=1, max_length=SIMILAR_TEXT_MAX, description=(
+                                "the words typed so far; 2,000 characters at most, so that the address "
+                                "stays under what HTTP servers and proxies accept"))],
                             limit: Annotated[int, Query(ge=1, le=50)] = 10) -> SimilarList:
     return SimilarList(items=await service.similar(uow.session, principal=principal, council_id=council_id,
                                                    text=text, limit=limit))

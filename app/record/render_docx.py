@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from app.kit.text import xml_safe
 from app.record.document_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
 
 FONT = "Times New Roman"
@@ -79,7 +80,7 @@ def _no_borders(table: DocxTable) -> None:
 def _line(cell_paragraph: DocxParagraph, text: str, *, bold: bool = False, italic: bool = False,
           underline: bool = False, size: int = BODY_PT) -> None:
     cell_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = cell_paragraph.add_run(text)
+    run = cell_paragraph.add_run(xml_safe(text))
     run.bold, run.italic, run.underline = bold, italic, underline
     run.font.size = Pt(size)
 
@@ -106,7 +107,7 @@ def _heading(doc: Document, block: Heading) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.keep_with_next = True
     for n, line in enumerate(block.text.split("\n")):
-        run = paragraph.add_run(line)
+        run = paragraph.add_run(xml_safe(line))
         run.bold = True
         run.italic = block.level == 3
         run.font.size = Pt(14 if block.level == 0 else BODY_PT)
@@ -118,8 +119,8 @@ def _paragraph(doc: Document, block: Paragraph) -> None:
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.centred else WD_ALIGN_PARAGRAPH.JUSTIFY
     if block.label:
-        paragraph.add_run(block.label).bold = True
-    run = paragraph.add_run(block.text)
+        paragraph.add_run(xml_safe(block.label)).bold = True
+    run = paragraph.add_run(xml_safe(block.text))
     run.bold, run.italic = block.bold, block.italic
 
 
@@ -134,13 +135,13 @@ def _table(doc: Document, block: Table, text_width_mm: float) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, title in zip(table.rows[0].cells, block.header, strict=True):
-        cell.paragraphs[0].add_run(title).bold = True
+        cell.paragraphs[0].add_run(xml_safe(title)).bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _repeat_header(table)
     for values in block.rows:
         cells = table.add_row().cells
         for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            cell.paragraphs[0].add_run(value)
+            cell.paragraphs[0].add_run(xml_safe(value))
             if column in block.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for column, share in enumerate(block.widths):
@@ -164,7 +165,7 @@ def render_docx(layout: DocumentLayout) -> bytes:
     doc = new_document()
     _page_setup(doc)
     _headers(doc, layout.draft)
-    doc.core_properties.title = layout.document_title
+    doc.core_properties.title = xml_safe(layout.document_title)
     doc.core_properties.author = "Kỳ Họp"
     doc.core_properties.language = "vi-VN"
     text_width_mm = 210 - 30 - 15

@@ -205,3 +205,13 @@ async def test_a_period_longer_than_two_terms_is_refused(client, world) -> None:
     refused = await _report(client, world, **{"from": "0001-01-01", "to": "9999-12-31"})
     assert_error(refused, 422, "period_too_long")
     assert "10" in refused.json()["error"]["message"]
+
+
+async def test_control_characters_in_a_petition_do_not_break_the_xlsx(client, world, petitions) -> None:  # type: ignore[no-untyped-def]
+    created = await petitions.create("Đề nghị\u000b sửa\u0002 đường", field="Giao\u001b thông")
+    await petitions.assign(created["id"], due_on="2020-01-31")
+    answer = await _report(client, world, format="xlsx", **{"from": "2019-01-01"})
+    assert answer.status_code == 200, answer.text
+    fields = [row[0] for row in load_workbook(BytesIO(answer.content))["Theo lĩnh vực"].iter_rows(
+        min_row=2, values_only=True)]
+    assert fields == ["Giao thông"]

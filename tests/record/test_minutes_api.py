@@ -180,3 +180,10 @@ async def test_notes_are_the_secretariats_and_belong_to_the_meeting(client, worl
                             headers=world.headers("secretary"))
     assert same.json()["version"] == 1, "saving the same text again changes nothing"
     assert same.json()["notes"][0]["text"] == "Khai mạc lúc 8 giờ."
+
+
+async def test_control_characters_in_what_was_typed_do_not_break_the_docx(client, world, new_meeting) -> None:  # type: ignore[no-untyped-def]
+    """XML cannot hold most C0 controls; the API keeps them, the minutes drop them (was a 500)."""
+    meeting = await new_meeting(title="Kỳ họp\u000b thứ\u0001 mười bốn", location="Hội\u001f trường")
+    text = _docx_text(await _minutes(client, world, meeting["id"], "docx"))
+    assert "KỲ HỌP THỨ MƯỜI BỐN" in text.upper() and "\u000b" not in text
