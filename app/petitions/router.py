@@ -164,8 +164,8 @@ SIMILAR_TEXT_MAX = 2_000
             summary="Likely duplicates of a text, best first")
 async def similar_petitions(council_id: Id, principal: CurrentUser, uow: UowDep,
                             text: Annotated[str, Query(min_length=1, max_length=SIMILAR_TEXT_MAX, description=(
-                                "the words typed so far; 2,000 characters at most, so that the address "
-                                "stays under what HTTP servers and proxies accept"))],
+                                f"the words typed so far; {SIMILAR_TEXT_MAX:,} characters at most, so that the "
+                                "address stays under what HTTP servers and proxies accept"))],
                             limit: Annotated[int, Query(ge=1, le=50)] = 10) -> SimilarList:
     return SimilarList(items=await service.similar(uow.session, principal=principal, council_id=council_id,
                                                    text=text, limit=limit))

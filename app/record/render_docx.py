@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from app.kit.text import xml_safe
 from app.record.document_layout import DRAFT_MARK, DocumentLayout, Heading, OfficialHeader, Paragraph, Signatures, Table
@@ -77,10 +78,15 @@ def _no_borders(table: DocxTable) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _run(paragraph: DocxParagraph, text: str) -> Run:
+    """Every piece of text goes in here: XML cannot hold most C0 controls, which typed text may carry."""
+    return paragraph.add_run(xml_safe(text))
+
+
 def _line(cell_paragraph: DocxParagraph, text: str, *, bold: bool = False, italic: bool = False,
           underline: bool = False, size: int = BODY_PT) -> None:
     cell_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = cell_paragraph.add_run(xml_safe(text))
+    run = _run(cell_paragraph, text)
     run.bold, run.italic, run.underline = bold, italic, underline
     run.font.size = Pt(size)
 
@@ -107,7 +113,7 @@ def _heading(doc: Document, block: Heading) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.keep_with_next = True
     for n, line in enumerate(block.text.split("\n")):
-        run = paragraph.add_run(xml_safe(line))
+        run = _run(paragraph, line)
         run.bold = True
         run.italic = block.level == 3
         run.font.size = Pt(14 if block.level == 0 else BODY_PT)
@@ -119,8 +125,8 @@ def _paragraph(doc: Document, block: Paragraph) -> None:
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if block.centred else WD_ALIGN_PARAGRAPH.JUSTIFY
     if block.label:
-        paragraph.add_run(xml_safe(block.label)).bold = True
-    run = paragraph.add_run(xml_safe(block.text))
+        _run(paragraph, block.label).bold = True
+    run = _run(paragraph, block.text)
     run.bold, run.italic = block.bold, block.italic
 
 
@@ -135,13 +141,13 @@ def _table(doc: Document, block: Table, text_width_mm: float) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, title in zip(table.rows[0].cells, block.header, strict=True):
-        cell.paragraphs[0].add_run(xml_safe(title)).bold = True
+        _run(cell.paragraphs[0], title).bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _repeat_header(table)
     for values in block.rows:
         cells = table.add_row().cells
         for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            cell.paragraphs[0].add_run(xml_safe(value))
+            _run(cell.paragraphs[0], value)
             if column in block.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for column, share in enumerate(block.widths):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.contract import assert_error
+from tests.contract import assert_error, fill_placeholders
 
 ROAD = "Cử tri xã Hưng Lộc đề nghị sớm sửa chữa tuyến đường liên xã bị xuống cấp nghiêm trọng"
 
@@ -80,10 +80,9 @@ async def test_another_agencys_respondent_sees_no_supervision_of_it(client, worl
     ({"ends_on": "2026-11-01"}, "supervision_dates_invalid"),
 ])
 async def test_a_bad_supervision_is_refused_and_writes_nothing(client, world, db, respondents, change, code) -> None:  # type: ignore[no-untyped-def]
-    body = {"title": "Giám sát", "kind": "explanation", "starts_on": "2026-12-01",
-            "member_ids": [world.users["deputy"]], "agency_ids": [respondents["respondent"]], **change}
-    if body["member_ids"] == ["{secretary}"]:
-        body["member_ids"] = [world.users["secretary"]]
+    body = fill_placeholders({"title": "Giám sát", "kind": "explanation", "starts_on": "2026-12-01",
+                              "member_ids": [world.users["deputy"]], "agency_ids": [respondents["respondent"]],
+                              **change}, world.users)
     before = await db.snapshot()
     answer = await client.post(f"/api/v1/councils/{world.council_a}/supervisions",
                                headers=world.headers("secretary"), json=body)
