@@ -113,6 +113,10 @@ class PetitionResponse(CreatedAt, Base):
     plan_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="SET NULL"), nullable=True)
     responded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    # the agency's letter (công văn) as a PDF in the blob store, when one was attached
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    attachment_filename: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    attachment_size: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class PetitionReview(CreatedAt, Base):

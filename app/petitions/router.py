@@ -8,13 +8,14 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request, Response, UploadFile, status
+from fastapi.responses import FileResponse
 
-from app.accounts.deps import CurrentUser
-from app.deps import UowDep
+from app.accounts.deps import CurrentUser, OwnTransactionUser
+from app.deps import DatabaseDep, UowDep
 from app.documents.runtime import DocumentRuntime
 from app.kit.schemas import Id
 from app.kit.spreadsheet import read_upload
-from app.petitions import report_service, service
+from app.petitions import answer_http, report_service, service
 from app.petitions.access import petition_reader
 from app.petitions.digest import Digest
 from app.petitions.petition_file import read_petition_file
@@ -32,7 +33,6 @@ from app.petitions.schemas import (
     PetitionList,
     PetitionUpdate,
     PublicPetitionList,
-    ResponseIn,
     ResponseOut,
     ReviewIn,
     SimilarList,
@@ -193,10 +193,17 @@ async def merge_petitions(petition_id: Id, body: MergeIn, principal: CurrentUser
 
 
 @router.post("/petitions/{petition_id:int}/responses", response_model=ResponseOut,
-             status_code=status.HTTP_201_CREATED, summary="The agency's answer")
-async def respond(petition_id: Id, body: ResponseIn, principal: CurrentUser, uow: UowDep) -> ResponseOut:
-    return await service.respond(uow.session, principal=principal, petition_id=petition_id,
-                                 status=body.status, text=body.text, plan_due_on=body.plan_due_on)
+             status_code=status.HTTP_201_CREATED, openapi_extra=answer_http.RESPONSE_BODY,
+             summary="The agency's answer, with its letter as an optional PDF")
+async def respond(petition_id: Id, request: Request, principal: OwnTransactionUser, db: DatabaseDep) -> Response:
+    return await answer_http.respond(request, principal, db, petition_id, "petition")
+
+
+@router.get("/petitions/{petition_id:int}/responses/{response_id:int}/file", response_class=FileResponse,
+            summary="The PDF attached to an answer")
+async def response_file(petition_id: Id, response_id: Id, request: Request, principal: OwnTransactionUser,
+                        db: DatabaseDep) -> FileResponse:
+    return await answer_http.attachment(request, principal, db, petition_id, response_id, "petition")
 
 
 @router.post("/petitions/{petition_id:int}/review", response_model=PetitionDetail,

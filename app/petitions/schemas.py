@@ -89,6 +89,14 @@ class ResponseIn(BaseModel):
     plan_due_on: Day | None = None
 
 
+class AttachmentOut(BaseModel):
+    """The PDF an agency sent with its answer (its official letter, công văn)."""
+
+    filename: str
+    size: int
+    url: str
+
+
 class ResponseOut(BaseModel):
     id: int
     status: Status
@@ -97,6 +105,7 @@ class ResponseOut(BaseModel):
     agency_id: int | None
     responded_by: int | None
     created_at: datetime
+    attachment: AttachmentOut | None = None
 
 
 class ReviewIn(BaseModel):

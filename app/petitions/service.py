@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
 from app.audit.service import record
+from app.documents.attached_pdf import AttachedPdf
+from app.documents.storage import BlobStore
 from app.errors import Conflict, Invalid, NotFound
 from app.kit.time import utcnow, vietnam_today
 from app.models import (
@@ -34,6 +36,7 @@ from app.petitions.access import Kind, PetitionReader, petition_access, petition
 from app.petitions.escalation_links import escalations_of
 from app.petitions.schemas import (
     AgencyRef,
+    AttachmentOut,
     PetitionDetail,
     PetitionOut,
     PublicPetition,
@@ -224,7 +227,7 @@ async def petition_detail(session: AsyncSession, petition: Petition) -> Petition
     sources = (await session.execute(
         select(PetitionSource, VoterMeeting).outerjoin(VoterMeeting, VoterMeeting.id == PetitionSource.voter_meeting_id)
         .where(PetitionSource.petition_id == petition.id).order_by(PetitionSource.id))).all()
-    responses, reviews = await answers_and_reviews(session, petition.id)
+    responses, reviews = await answers_and_reviews(session, petition.id, "petition")
     return PetitionDetail(
         **out.model_dump(),
         sources=[SourceOut(id=s.id, voter_meeting_id=s.voter_meeting_id, held_on=v.held_on if v else None,
@@ -232,14 +235,24 @@ async def petition_detail(session: AsyncSession, petition: Petition) -> Petition
         responses=responses, reviews=reviews, escalations=await escalations_of(session, petition.id))
 
 
-async def answers_and_reviews(session: AsyncSession, petition_id: int) -> tuple[list[ResponseOut], list[ReviewOut]]:
+async def answers_and_reviews(session: AsyncSession, petition_id: int,
+                              kind: Kind) -> tuple[list[ResponseOut], list[ReviewOut]]:
     """A petition's (or a recommendation's) responses and reviews, oldest first."""
     responses = await session.scalars(select(PetitionResponse).where(PetitionResponse.petition_id == petition_id)
                                       .order_by(PetitionResponse.id))
     reviews = await session.scalars(select(PetitionReview).where(PetitionReview.petition_id == petition_id)
                                     .order_by(PetitionReview.id))
-    return ([ResponseOut.model_validate(r, from_attributes=True) for r in responses],
+    return ([response_out(r, kind) for r in responses],
             [ReviewOut.model_validate(r, from_attributes=True) for r in reviews])
+
+
+def response_out(response: PetitionResponse, kind: Kind) -> ResponseOut:
+    attachment = None
+    if response.attachment_sha256 is not None:
+        attachment = AttachmentOut(
+            filename=response.attachment_filename, size=response.attachment_size or 0,
+            url=f"/api/v1/{kind}s/{response.petition_id}/responses/{response.id}/file")
+    return ResponseOut.model_validate(response, from_attributes=True).model_copy(update={"attachment": attachment})
 
 
 async def get_petition(session: AsyncSession, *, principal: Principal, petition_id: int) -> PetitionDetail:
@@ -380,8 +393,10 @@ async def bulk_classify(session: AsyncSession, *, principal: Principal, council_
 # --- answers and reviews ---------------------------------------------------------------------
 
 async def respond(session: AsyncSession, *, principal: Principal, petition_id: int, status: str, text: str,
-                  plan_due_on: date | None, kind: Kind = "petition") -> ResponseOut:
-    """The agency's answer to a voters' petition or (`kind`) a supervision's recommendation."""
+                  plan_due_on: date | None, kind: Kind, store: BlobStore,
+                  pdf: AttachedPdf | None) -> ResponseOut:
+    """The agency's answer to a voters' petition or (`kind`) a supervision's recommendation,
+    with its letter as an optional PDF."""
     petition, reader = await petition_access(session, principal, petition_id, kind)
     reader.require_answer(petition)
     require_not_merged(petition)
@@ -390,6 +405,10 @@ async def respond(session: AsyncSession, *, principal: Principal, petition_id: i
     response = PetitionResponse(petition_id=petition.id, status=status, text=text,
                                 plan_due_on=plan_due_on if status == "in_progress" else None,
                                 agency_id=petition.agency_id, responded_by=principal.user.id)
+    if pdf is not None:
+        await store.commit(pdf.blob)
+        response.attachment_sha256, response.attachment_size = pdf.blob.sha256, pdf.blob.size
+        response.attachment_filename = pdf.stored_name(f"tra-loi-kien-nghi-{petition.id}.pdf")
     session.add(response)
     petition.state, petition.answered_at = "answered", utcnow()
     petition.updated_at = petition.answered_at
@@ -397,8 +416,18 @@ async def respond(session: AsyncSession, *, principal: Principal, petition_id: i
     await record(session, actor=principal.actor, action=f"{kind}.respond", target_type=kind,
                  target_id=petition.id, council_id=petition.council_id,
                  details={"response_id": response.id, "status": status, "agency_id": petition.agency_id,
-                          "plan_due_on": _plain(response.plan_due_on)})
-    return ResponseOut.model_validate(response, from_attributes=True)
+                          "plan_due_on": _plain(response.plan_due_on), "pdf": response.attachment_sha256})
+    return response_out(response, kind)
+
+
+async def response_attachment(session: AsyncSession, *, principal: Principal, petition_id: int,
+                              response_id: int, kind: Kind) -> tuple[str, str]:
+    """An answer's PDF: (sha256, filename), for whoever may read the petition; else 404."""
+    petition, _ = await petition_access(session, principal, petition_id, kind)
+    response = await session.get(PetitionResponse, response_id)
+    if response is None or response.petition_id != petition.id or response.attachment_sha256 is None:
+        raise NotFound()
+    return response.attachment_sha256, response.attachment_filename
 
 
 async def review(session: AsyncSession, *, principal: Principal, petition_id: int, accepted: bool,

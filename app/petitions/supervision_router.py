@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, status
+from fastapi import APIRouter, Body, Request, Response, status
+from fastapi.responses import FileResponse
 
-from app.accounts.deps import CurrentUser
-from app.deps import UowDep
+from app.accounts.deps import CurrentUser, OwnTransactionUser
+from app.deps import DatabaseDep, UowDep
 from app.kit.schemas import Id
-from app.petitions import escalation, supervisions
-from app.petitions.schemas import PetitionDetail, ResponseIn, ResponseOut, ReviewIn
+from app.petitions import answer_http, escalation, supervisions
+from app.petitions.schemas import PetitionDetail, ResponseOut, ReviewIn
 from app.petitions.supervision_schemas import (
     EscalateIn,
     RecommendationCreate,
@@ -21,6 +22,7 @@ from app.petitions.supervision_schemas import (
     SupervisionList,
     ToQuestion,
 )
+from app.petitions.supervisions import RECOMMENDATION
 from app.questions.schemas import QuestionOut
 
 router = APIRouter(prefix="/api/v1", tags=["supervisions"])
@@ -76,10 +78,18 @@ async def get_recommendation(recommendation_id: Id, principal: CurrentUser, uow:
 
 
 @router.post("/recommendations/{recommendation_id:int}/responses", response_model=ResponseOut,
-             status_code=status.HTTP_201_CREATED, summary="The agency's answer to a recommendation")
-async def respond(recommendation_id: Id, body: ResponseIn, principal: CurrentUser, uow: UowDep) -> ResponseOut:
-    return await supervisions.respond(uow.session, principal=principal, recommendation_id=recommendation_id,
-                                      status=body.status, text=body.text, plan_due_on=body.plan_due_on)
+             status_code=status.HTTP_201_CREATED, openapi_extra=answer_http.RESPONSE_BODY,
+             summary="The agency's answer to a recommendation, with its letter as an optional PDF")
+async def respond(recommendation_id: Id, request: Request, principal: OwnTransactionUser,
+                  db: DatabaseDep) -> Response:
+    return await answer_http.respond(request, principal, db, recommendation_id, RECOMMENDATION)
+
+
+@router.get("/recommendations/{recommendation_id:int}/responses/{response_id:int}/file",
+            response_class=FileResponse, summary="The PDF attached to an answer to a recommendation")
+async def response_file(recommendation_id: Id, response_id: Id, request: Request, principal: OwnTransactionUser,
+                        db: DatabaseDep) -> FileResponse:
+    return await answer_http.attachment(request, principal, db, recommendation_id, response_id, RECOMMENDATION)
 
 
 @router.post("/recommendations/{recommendation_id:int}/review", response_model=RecommendationDetail,

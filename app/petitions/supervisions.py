@@ -30,7 +30,7 @@ from app.models import (
 )
 from app.petitions import rules, service
 from app.petitions.access import Kind, PetitionReader, petition_access, petition_reader
-from app.petitions.schemas import AgencyRef, ResponseOut
+from app.petitions.schemas import AgencyRef
 from app.petitions.similarity import comparable
 from app.petitions.supervision_schemas import (
     RecommendationDetail,
@@ -186,7 +186,7 @@ async def recommendations_out(session: AsyncSession, rows: list[Recommendation])
 async def recommendation_detail(session: AsyncSession, recommendation: Petition) -> RecommendationDetail:
     await session.flush()
     [out] = await recommendations_out(session, [recommendation])  # type: ignore[list-item]
-    responses, reviews = await service.answers_and_reviews(session, recommendation.id)
+    responses, reviews = await service.answers_and_reviews(session, recommendation.id, RECOMMENDATION)
     return RecommendationDetail(**out.model_dump(), responses=responses, reviews=reviews)
 
 
@@ -194,12 +194,6 @@ async def get_recommendation(session: AsyncSession, *, principal: Principal,
                              recommendation_id: int) -> RecommendationDetail:
     recommendation, _ = await petition_access(session, principal, recommendation_id, RECOMMENDATION)
     return await recommendation_detail(session, recommendation)
-
-
-async def respond(session: AsyncSession, *, principal: Principal, recommendation_id: int, status: str,
-                  text: str, plan_due_on: date | None) -> ResponseOut:
-    return await service.respond(session, principal=principal, petition_id=recommendation_id, status=status,
-                                 text=text, plan_due_on=plan_due_on, kind=RECOMMENDATION)
 
 
 async def review(session: AsyncSession, *, principal: Principal, recommendation_id: int, accepted: bool,

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request, Response, status
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
-from pydantic import ValidationError
 
 from app.accounts.deps import CurrentUser, OwnTransactionUser
 from app.accounts.service import Principal
 from app.db import Database
 from app.deps import DatabaseDep, UowDep
+from app.documents.attached_pdf import discard_on_failure, multipart_body, read_body_with_pdf
 from app.documents.runtime import DocumentRuntime
-from app.documents.service import check_pdf
-from app.documents.storage import StagedBlob
-from app.documents.upload import receive_upload
 from app.errors import Forbidden
 from app.kit.schemas import Id
 from app.questions import service
@@ -93,15 +89,6 @@ async def decide(question_id: Id, body: QuestionDecision, request: Request, prin
                                 answer_days=_answer_days(request))
 
 
-def _answer_in(values: dict[str, str] | bytes) -> AnswerIn:
-    try:
-        return (AnswerIn.model_validate_json(values) if isinstance(values, bytes)
-                else AnswerIn.model_validate(values))
-    except ValidationError as exc:
-        raise RequestValidationError([{**error, "loc": ("body", *error["loc"])}
-                                      for error in exc.errors()]) from None
-
-
 async def _may_answer(db: Database, principal: Principal, question_id: int) -> None:
     """Checked before a PDF is read: only those who may answer send one."""
     async with db.unit_of_work(write=False) as uow:
@@ -112,40 +99,15 @@ async def _may_answer(db: Database, principal: Principal, question_id: int) -> N
 
 @router.post("/questions/{question_id:int}/answer", response_model=QuestionOut,
              summary="Trả lời chất vấn: the answer's text, with an optional PDF",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/json": {"schema": {"type": "object", "required": ["text"],
-                                                 "properties": {"text": {"type": "string"}}}},
-                 "multipart/form-data": {"schema": {
-                     "type": "object", "required": ["text"],
-                     "properties": {"text": {"type": "string"},
-                                    "file": {"type": "string", "format": "binary"}}}}}}})
+             openapi_extra=multipart_body({"text": {"type": "string"}}, ["text"]))
 async def answer(question_id: Id, request: Request, principal: OwnTransactionUser,
                  db: DatabaseDep) -> Response:
-    runtime: DocumentRuntime = request.app.state.documents
-    pdf: StagedBlob | None = None
-    filename = ""
-    if request.headers.get("content-type", "").startswith("multipart/"):
-        await _may_answer(db, principal, question_id)
-        received = await receive_upload(request, runtime.store,
-                                        max_bytes=runtime.settings.max_upload_bytes)
-        try:
-            body = _answer_in(received.fields)
-            await check_pdf(limits=runtime.limits, staged=received.blob, known_version_id=None)
-        except BaseException:
-            runtime.store.discard(received.blob)
-            raise
-        pdf, filename = received.blob, received.filename
-    else:
-        body = _answer_in(await request.body())
-    try:
-        async with db.unit_of_work() as uow:
-            out = await service.answer(uow.session, principal=principal, question_id=question_id,
-                                       text=body.text, store=runtime.store, pdf=pdf,
-                                       filename=filename)
-    except BaseException:
-        if pdf is not None:
-            runtime.store.discard(pdf)
-        raise
+    store = request.app.state.documents.store
+    body, pdf = await read_body_with_pdf(request, AnswerIn,
+                                         may_send=lambda: _may_answer(db, principal, question_id))
+    async with discard_on_failure(store, pdf), db.unit_of_work() as uow:
+        out = await service.answer(uow.session, principal=principal, question_id=question_id,
+                                   text=body.text, store=store, pdf=pdf)
     return Response(out.model_dump_json(), media_type="application/json")
 
 

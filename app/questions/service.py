@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.accounts.service import Principal
 from app.audit.service import Actor, record
 from app.councils.access import council_access
-from app.documents.storage import BlobStore, StagedBlob
+from app.documents.attached_pdf import AttachedPdf
+from app.documents.storage import BlobStore
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.kit.time import utcnow
 from app.live.outbox import emit
@@ -252,7 +253,7 @@ async def decide(session: AsyncSession, *, principal: Principal, question_id: in
 
 
 async def answer(session: AsyncSession, *, principal: Principal, question_id: int, text: str,
-                 store: BlobStore, pdf: StagedBlob | None, filename: str) -> QuestionOut:
+                 store: BlobStore, pdf: AttachedPdf | None) -> QuestionOut:
     """A written answer (or the record of one given on the floor), by the respondent it is
     addressed to or by the secretariat on their behalf; an optional PDF goes with it."""
     question, reader = await question_access(session, principal, question_id)
@@ -267,9 +268,9 @@ async def answer(session: AsyncSession, *, principal: Principal, question_id: in
     question.answer_text, question.answered_on_floor = text, False
     question.answered_at, question.answered_by = utcnow(), principal.user.id
     if pdf is not None:
-        await store.commit(pdf)
-        question.answer_sha256, question.answer_size = pdf.sha256, pdf.size
-        question.answer_filename = (filename or f"tra-loi-chat-van-{question.number}.pdf")[:255]
+        await store.commit(pdf.blob)
+        question.answer_sha256, question.answer_size = pdf.blob.sha256, pdf.blob.size
+        question.answer_filename = pdf.stored_name(f"tra-loi-chat-van-{question.number}.pdf")
     await _audit(session, principal.actor, "answer", question, reader.meeting.council_id,
                  pdf=question.answer_sha256)
     return await announce(session, question)
