@@ -25,11 +25,13 @@ from app.db import Database
 from app.kit.time import utcnow
 from app.live.events import Event, ReaderKind
 from app.live.metrics import LiveMetrics
+from app.live.snapshot_cache import SnapshotCache
 from app.models import Meeting, MeetingEvent
 
 log = logging.getLogger("kyhop.live")
 
 GAP_WAIT_S = 0.1
+RECENT_EVENTS = 500
 RESYNC_EVERY_S = 2.0
 # Close codes (API.md): not authenticated, not allowed, no such meeting, could not keep up.
 CLOSE_UNAUTHENTICATED = 4401
@@ -105,8 +107,23 @@ class Channel:
         self.meeting_id = meeting_id
         self.last_seq = last_seq
         self.subscribers: set[Subscriber] = set()
+        self.snapshots = SnapshotCache(on_build=hub.metrics.snapshot_builds.inc)
+        # the latest events delivered here, for sockets resuming with `since` (no database read)
+        self.recent: deque[Event] = deque(maxlen=RECENT_EVENTS)
         self._pending: dict[int, Event] = {}
         self._gap_task: asyncio.Task[None] | None = None
+
+    def events_after(self, since: int) -> list[Event] | None:
+        """The events after `since` as delivered here, or None when some are no longer kept in
+        memory (or were never delivered here): then they come from the table. A `since` ahead of
+        this worker is checked against the table too (another worker's, or an unknown seq)."""
+        if since == self.last_seq:
+            return []
+        if since > self.last_seq:
+            return None
+        if not self.recent or self.recent[0].seq > since + 1:
+            return None
+        return [event for event in self.recent if event.seq > since]
 
     def offer(self, events: list[Event]) -> None:
         for event in events:
@@ -120,6 +137,8 @@ class Channel:
             self._gap_task = asyncio.get_running_loop().create_task(self._fill_gap())
 
     def _fan_out(self, event: Event) -> None:
+        self.recent.append(event)
+        self.snapshots.forget_before(event.seq)
         for subscriber in list(self.subscribers):
             subscriber.push(event)
         self.hub.metrics.fanout_latency.observe((utcnow() - event.at).total_seconds())

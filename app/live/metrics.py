@@ -24,6 +24,9 @@ class LiveMetrics:
                                         "Time of the periodic check against the event table",
                                         registry=self.registry)
         self.snapshots = Counter("kyhop_live_snapshots", "Snapshots sent", registry=self.registry)
+        self.snapshot_builds = Counter("kyhop_live_snapshot_builds",
+                                       "Snapshots built from the database (the rest were shared)",
+                                       registry=self.registry)
         # not the live channel's, but this is the one registry a worker renders at /metrics
         self.unhandled_errors = Counter("kyhop_http_unhandled_errors",
                                         "Requests that ended in an unhandled error (HTTP 500)",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
+from typing import Any
 
 from fastapi import APIRouter, WebSocket
+from sqlalchemy import select
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from app.accounts import service as accounts
@@ -30,6 +31,7 @@ from app.live.hub import (
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
 from app.meetings.access import MeetingAccess, meeting_access, public_meeting_access
+from app.models import Meeting
 
 router = APIRouter(tags=["live"])
 
@@ -62,31 +64,36 @@ async def _authorise(runtime: LiveRuntime, websocket: WebSocket,
 
 
 async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Subscriber,
-                        access: MeetingAccess, since: int | None) -> None:
-    """Missed events when they are all still kept, else a fresh snapshot."""
+                        access: MeetingAccess, since: int | None, joined_at: int) -> None:
+    """Missed events when they are all still kept, else a fresh snapshot. `joined_at` is the
+    channel's seq when the subscriber joined it: every later event is in its queue."""
     if since is not None and since >= 0:
-        # The last seq first, the events after: an event committed between the two reads is then
-        # among the events, instead of making the client look behind and get a needless snapshot.
-        last_seq = await _last_seq(db, channel.meeting_id)
-        missed = await hub.read_events(channel.meeting_id, after=since)
-        if missed and missed[0].seq == since + 1:
+        missed = channel.events_after(since)
+        if missed is None:
+            # The last seq first, the events after: an event committed between the two reads is
+            # then among the events, instead of making the client look behind for a snapshot.
+            last_seq = await _last_seq(db, channel.meeting_id)
+            missed = await hub.read_events(channel.meeting_id, after=since)
+            if not missed and since == last_seq:
+                missed = []
+            elif not missed or missed[0].seq != since + 1:
+                missed = None
+        if missed is not None:
             for event in missed:
                 await subscriber.send_now(event.seq, event.wire(subscriber.reader))
+            subscriber.sent_seq = max(subscriber.sent_seq, since)
             return
-        if not missed and since == last_seq:
-            subscriber.sent_seq = since
-            return
-    async with db.unit_of_work(write=False) as uow:
-        snapshot = await build_snapshot(uow.session, access)
-    await subscriber.send_now(snapshot["seq"], json.dumps(snapshot, ensure_ascii=False))
+
+    async def build() -> dict[str, Any]:
+        async with db.unit_of_work(write=False) as uow:
+            return await build_snapshot(uow.session, access)
+
+    shared = await channel.snapshots.get((access.role, access.is_admin), min_seq=joined_at, build=build)
+    await subscriber.send_now(shared.seq, shared.wire())
     hub.metrics.snapshots.inc()
 
 
 async def _last_seq(db: Database, meeting_id: Id) -> int:
-    from sqlalchemy import select
-
-    from app.models import Meeting
-
     async with db.unit_of_work(write=False) as uow:
         return await uow.session.scalar(select(Meeting.last_seq).where(Meeting.id == meeting_id)) or 0
 
@@ -122,9 +129,10 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
     subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics,
                             token_id=token_id)
     channel = await runtime.hub.join(meeting_id, subscriber)
+    joined_at = channel.last_seq
     tasks: list[asyncio.Task[object]] = []
     try:
-        await _initial_sync(db, runtime.hub, channel, subscriber, access, since)
+        await _initial_sync(db, runtime.hub, channel, subscriber, access, since, joined_at)
         tasks = [asyncio.create_task(subscriber.serve()),
                  asyncio.create_task(_until_disconnect(websocket)),
                  asyncio.create_task(subscriber.closed.wait())]
