@@ -961,6 +961,20 @@ class TimeLimit(Exception):
     pass
 
 
+def processing_only(runs: int) -> int:
+    pdf, _ = cached_pdfs()
+    out = asyncio.run(processing(pdf, runs))
+    ratios = sorted(app / peer for app, peer in zip(out["inspect_s"], out["pdftotext_s"], strict=True))
+    print(f"{out['pages']} pages; inspect_pdf {out['inspect_chars']:,} characters, "
+          f"pdftotext {out['pdftotext_chars']:,}")
+    for name in ("inspect_s", "check_s", "pdftotext_s"):
+        values = sorted(out[name])
+        print(f"{name:12} min {values[0]:.3f}  median {statistics.median(values):.3f}  max {values[-1]:.3f} s")
+    print(f"inspect / pdftotext per run: min {ratios[0]:.2f}  median {statistics.median(ratios):.2f}  "
+          f"max {ratios[-1]:.2f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -981,9 +995,13 @@ def main() -> int:
                         help="the whole run stops (servers included) after this (1800 s)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--processing-only", action="store_true",
+                        help="only part 3: inspect_pdf beside pdftotext, --proc-runs times (no servers)")
     args = parser.parse_args()
     if args.seconds <= 0 or args.clients < 1 or args.rounds < 1 or args.proc_runs < 1:
         parser.error("--seconds, --clients, --rounds and --proc-runs must be positive")
+    if args.processing_only:
+        return processing_only(args.proc_runs)
 
     def stop(signum: int, _frame: Any) -> None:
         if signum == signal.SIGALRM:
