@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -81,11 +82,17 @@ async def report_rows(session: AsyncSession, council_ids: list[int],
              .order_by(Petition.id))
     if agency_id is not None:
         query = query.where(Petition.agency_id == agency_id)
-    return [ReportRow(id=row.id, council_id=row.council_id, text=row.text, state=row.state, status=row.status,
-                      agency_id=row.agency_id, agency=row.name, field=row.field, level=row.level,
-                      due_on=row.due_on, received_on=row.held_on or row.created_at.astimezone(VIETNAM).date(),
-                      closed_on=row.closed_at.astimezone(VIETNAM).date() if row.closed_at else None)
-            for row in await session.execute(query)]
+    return [_report_row(values) for values in await session.execute(query)]
+
+
+def _report_row(values: Sequence[Any]) -> ReportRow:
+    """By position: a Row's attributes by name cost more than the rest of the loop (20,000 rows)."""
+    (id_, council, text, state, status, agency_id, agency, field, level, due_on, created_at, closed_at,
+     held_on) = values
+    return ReportRow(id=id_, council_id=council, text=text, state=state, status=status, agency_id=agency_id,
+                     agency=agency, field=field, level=level, due_on=due_on,
+                     received_on=held_on or created_at.astimezone(VIETNAM).date(),
+                     closed_on=closed_at.astimezone(VIETNAM).date() if closed_at else None)
 
 
 async def petition_report(session: AsyncSession, *, principal: Principal, council_id: int,
