@@ -172,3 +172,16 @@ def test_log_lines_never_carry_a_token_from_a_query_string() -> None:
                                '%s - "WebSocket %s" [accepted]', ("127.0.0.1:5", "/api/v1/meetings/1/live?token=abc123&since=4"), None)
     assert RedactTokens().filter(record)
     assert "abc123" not in record.getMessage() and "since=4" in record.getMessage()
+
+
+def test_each_websocket_leaves_one_log_line_not_three() -> None:
+    import logging
+
+    from app.logs import DropConnectionChatter
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("uvicorn.error", logging.INFO, "", 0, message, None, None)
+
+    assert not DropConnectionChatter().filter(record("connection open"))
+    assert not DropConnectionChatter().filter(record("connection closed"))
+    assert DropConnectionChatter().filter(record("Application startup complete."))

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database
 from app.kit.time import utcnow
@@ -38,6 +39,16 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 CLOSE_OVERFLOW = 4409
+
+
+async def stored_events(session: AsyncSession, meeting_id: int, *, after: int,
+                        up_to: int | None = None) -> list[Event]:
+    """A meeting's events after `after` (up to `up_to`) from the table, in order."""
+    query = select(MeetingEvent).where(MeetingEvent.meeting_id == meeting_id,
+                                       MeetingEvent.seq > after).order_by(MeetingEvent.seq)
+    if up_to is not None:
+        query = query.where(MeetingEvent.seq <= up_to)
+    return [Event.from_row(row) for row in await session.scalars(query)]
 
 
 class Socket(Protocol):
@@ -194,12 +205,8 @@ class Hub:
         channel.offer(events)
 
     async def read_events(self, meeting_id: int, *, after: int, up_to: int | None = None) -> list[Event]:
-        query = select(MeetingEvent).where(MeetingEvent.meeting_id == meeting_id,
-                                           MeetingEvent.seq > after).order_by(MeetingEvent.seq)
-        if up_to is not None:
-            query = query.where(MeetingEvent.seq <= up_to)
         async with self.db.unit_of_work(write=False) as uow:
-            return [Event.from_row(row) for row in await uow.session.scalars(query)]
+            return await stored_events(uow.session, meeting_id, after=after, up_to=up_to)
 
     # -- subscribers -----------------------------------------------------------------------
 

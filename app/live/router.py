@@ -27,6 +27,7 @@ from app.live.hub import (
     Channel,
     Hub,
     Subscriber,
+    stored_events,
 )
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
@@ -72,8 +73,10 @@ async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Su
         if missed is None:
             # The last seq first, the events after: an event committed between the two reads is
             # then among the events, instead of making the client look behind for a snapshot.
-            last_seq = await _last_seq(db, channel.meeting_id)
-            missed = await hub.read_events(channel.meeting_id, after=since)
+            async with db.unit_of_work(write=False) as uow:
+                last_seq = await uow.session.scalar(
+                    select(Meeting.last_seq).where(Meeting.id == channel.meeting_id)) or 0
+                missed = await stored_events(uow.session, channel.meeting_id, after=since)
             if not missed and since == last_seq:
                 missed = []
             elif not missed or missed[0].seq != since + 1:
@@ -91,11 +94,6 @@ async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Su
     shared = await channel.snapshots.get((access.role, access.is_admin), min_seq=joined_at, build=build)
     await subscriber.send_now(shared.seq, shared.wire())
     hub.metrics.snapshots.inc()
-
-
-async def _last_seq(db: Database, meeting_id: Id) -> int:
-    async with db.unit_of_work(write=False) as uow:
-        return await uow.session.scalar(select(Meeting.last_seq).where(Meeting.id == meeting_id)) or 0
 
 
 async def _until_disconnect(websocket: WebSocket) -> None:

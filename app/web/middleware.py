@@ -48,7 +48,9 @@ class AccessLogMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_wrapper)
+            # a websocket sends no http.response.start: its messages (every live event on every
+            # socket) go straight through, without one more coroutine each
+            await self.app(scope, receive, send_wrapper if scope["type"] == "http" else send)
         except Exception:
             # The last line of defence: a bug answers 500 in the contract's shape, is logged with
             # its traceback and status 500 (not 0), and counted in /metrics; uvicorn never sees it.
