@@ -7,24 +7,43 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
+import type { MessageKey } from "../i18n/vi";
 import { formatDay } from "../questions/questions";
 import { petitionReport } from "./api";
-import { barPercent, defaultPeriod, formatShare, monthLabel, reportPath, vietnamToday } from "./petitions";
-import type { ReportGroup } from "./types";
+import { barPercent, defaultPeriod, formatCount, formatShare, monthLabel, reportPath, vietnamToday } from "./petitions";
+import { PETITION_STATES, RESPONSE_STATUSES, type ReportGroup } from "./types";
 import "./petitions.css";
 
-function Groups({ title, groups }: { title: string; groups: ReportGroup[] }) {
+function Groups({ title, groups, noneLabel }: { title: string; groups: ReportGroup[]; noneLabel: MessageKey }) {
   const { t, language } = useI18n();
   const max = Math.max(0, ...groups.map((g) => g.total));
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <table><tbody>
-        {groups.map((g) => (
-          <tr key={g.key}><th scope="row">{g.name}</th><td>{g.total}</td><td>{formatShare(g.resolved, g.total, g.resolved_share, language)}</td><td>{g.overdue ? t("petition.overdueCount") + `: ${g.overdue}` : ""}</td>
-            <td style={{ width: "30%" }}><span className="report-bar" style={{ width: `${barPercent(g.total, max)}%` }} /></td></tr>
-        ))}
-      </tbody></table>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("petition.name")}</th>
+            <th scope="col">{t("petition.total")}</th>
+            <th scope="col">{t("petition.resolvedShare")}</th>
+            <th scope="col">{t("petition.overdueCount")}</th>
+            <th scope="col" aria-hidden="true" />
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{g.key === "none" ? t(noneLabel) : g.name}</th>
+              <td>{formatCount(g.total, language)}</td>
+              <td>{formatShare(g.resolved, g.total, g.resolved_share, language)}</td>
+              <td>{formatCount(g.overdue, language)}</td>
+              <td style={{ width: "30%" }} aria-hidden="true">
+                <span className="report-bar" style={{ width: `${barPercent(g.total, max)}%` }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -48,14 +67,29 @@ export default function PetitionReportScreen({ councilId }: { councilId: number 
         {data && (
           <>
             <section className="panel" aria-label={t("petition.total")}>
-              <p>{t("petition.total")}: <strong>{data.total}</strong></p>
+              <p>{t("petition.total")}: <strong>{formatCount(data.total, language)}</strong></p>
               <p>{t("petition.resolvedShare")}: <strong className="report-share">{formatShare(data.resolved, data.total, data.resolved_share, language)}</strong></p>
-              <p>{t("petition.overdueCount")}: <strong>{data.overdue}</strong></p>
-              <ul aria-label={t("petition.byState")}>{Object.entries(data.by_state).map(([state, count]) => <li key={state}>{t(`petition.state.${state}` as "petition.state.received")}: {count}</li>)}</ul>
+              <p>{t("petition.overdueCount")}: <strong className="report-overdue">{formatCount(data.overdue, language)}</strong></p>
+              <h3>{t("petition.byState")}</h3>
+              <ul aria-label={t("petition.byState")}>
+                {PETITION_STATES.map((state) => (
+                  <li key={state}>
+                    {t(`petition.state.${state}`)}: <strong>{formatCount(data.by_state[state] ?? 0, language)}</strong>
+                  </li>
+                ))}
+              </ul>
+              <h3>{t("petition.byStatus")}</h3>
+              <ul aria-label={t("petition.byStatus")}>
+                {[...RESPONSE_STATUSES, "none" as const].map((status) => (
+                  <li key={status}>
+                    {t(`petition.status.${status}`)}: <strong>{formatCount(data.by_status[status] ?? 0, language)}</strong>
+                  </li>
+                ))}
+              </ul>
             </section>
-            <Groups title={t("petition.byAgency")} groups={data.by_agency} />
-            <Groups title={t("petition.byField")} groups={data.by_field} />
-            <Groups title={t("petition.byLevel")} groups={data.by_level} />
+            <Groups title={t("petition.byAgency")} groups={data.by_agency} noneLabel="petition.noAgency" />
+            <Groups title={t("petition.byField")} groups={data.by_field} noneLabel="petition.unclassified" />
+            <Groups title={t("petition.byLevel")} groups={data.by_level} noneLabel="petition.unclassified" />
             {data.overdue_items && (
               <section className="panel" aria-label={t("petition.overdueList")}>
                 <h2>{t("petition.overdueList")}</h2>

@@ -4,16 +4,17 @@ import { useState, type FormEvent } from "react";
 import { messageOf } from "../api/errors";
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
-import { canManage, roleIn } from "../auth/roles";
+import { canChair, canManage, roleIn } from "../auth/roles";
 import { useSession } from "../auth/SessionProvider";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { TopBar } from "../components/TopBar";
 import { useAction } from "../components/useAction";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
-import { assignMany, listAgencies, listVoterMeetings, mergePetitions, petitionPage } from "./api";
+import { assignMany, listAgencies, listVoterMeetings, mergePetitions, petitionDigest, petitionPage } from "./api";
 import { AssignFields, EMPTY_ASSIGNMENT } from "./AssignFields";
 import { ImportPetitions } from "./ImportPetitions";
+import { PetitionDigest } from "./PetitionDigest";
 import { PetitionLine } from "./PetitionLine";
 import { assignmentOf, listPath, mergeTarget, NO_FILTERS, type AssignmentForm, type Filters } from "./petitions";
 import { RecordPetition } from "./RecordPetition";
@@ -107,7 +108,7 @@ function usePetitions(path: string) {
   return { first, items, next, loadMore, busy, error };
 }
 
-function SelectionBar({ councilId, selected, byId, agencies, onDone }: { councilId: number; selected: number[]; byId: Map<number, Petition>; agencies: { id: number; name: string }[]; onDone: (message: string) => void }) {
+function SelectionBar({ councilId, selected, byId, agencies, onDone, onClear }: { councilId: number; selected: number[]; byId: Map<number, Petition>; agencies: { id: number; name: string }[]; onDone: (message: string) => void; onClear: () => void }) {
   const { t } = useI18n();
   const [form, setForm] = useState<AssignmentForm>(EMPTY_ASSIGNMENT);
   const { busy, error, run } = useAction();
@@ -140,6 +141,9 @@ function SelectionBar({ councilId, selected, byId, agencies, onDone }: { council
             {t("petition.merge", { id: merge.target })}
           </button>
         )}
+        <button type="button" className="button button--ghost" disabled={busy} onClick={onClear}>
+          {t("petition.clearSelection")}
+        </button>
       </div>
     </form>
   );
@@ -151,12 +155,15 @@ export default function PetitionsScreen({ councilId }: { councilId: number }) {
   const role = roleIn(me, councilId);
   const respondent = role === "respondent" && !me?.is_admin;
   const manager = canManage(me, councilId);
+  // the secretariat's digest for the secretariat and the Thường trực, the agency's for its respondents
+  const digestReader = manager || respondent || canChair(me, councilId);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<number[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const list = usePetitions(listPath(councilId, filters));
   const agencies = useAsync(() => (respondent ? Promise.resolve([]) : listAgencies(councilId)), [councilId, respondent]);
   const voterMeetings = useAsync(() => (manager ? listVoterMeetings(councilId) : Promise.resolve([])), [councilId, manager]);
+  const digest = useAsync(() => (digestReader ? petitionDigest(councilId) : Promise.resolve(null)), [councilId, digestReader]);
   const byId = new Map(list.items.map((petition) => [petition.id, petition]));
   const council = me?.memberships.find((m) => m.council_id === councilId)?.council_name;
 
@@ -167,6 +174,16 @@ export default function PetitionsScreen({ councilId }: { councilId: number }) {
     setSelected([]);
     setNotice(message);
     list.first.reload();
+    digest.reload();
+  }
+  const shownIds = list.items.map((petition) => petition.id);
+  const allShown = shownIds.length > 0 && shownIds.every((id) => selected.includes(id));
+  function selectShown(on: boolean) {
+    setSelected((current) => (on ? [...new Set([...current, ...shownIds])] : current.filter((id) => !shownIds.includes(id))));
+  }
+  function filter(next: Filters) {
+    setFilters(next);
+    setSelected([]);
   }
 
   return (
@@ -181,16 +198,30 @@ export default function PetitionsScreen({ councilId }: { councilId: number }) {
       <main className="petitions-page">
         {manager && (
           <div className="petition-tools">
-            <RecordPetition councilId={councilId} voterMeetings={voterMeetings.data ?? []} onRecorded={() => list.first.reload()} />
+            <RecordPetition councilId={councilId} voterMeetings={voterMeetings.data ?? []} onRecorded={() => changed(null)} />
             <ImportPetitions councilId={councilId} voterMeetings={voterMeetings.data ?? []} onImported={() => changed(null)} />
           </div>
         )}
-        <FilterBar filters={filters} onChange={(next) => { setFilters(next); setSelected([]); }} agencies={agencies.data ?? []} respondent={respondent} />
+        {digestReader && <PetitionDigest digest={digest.data} onFilter={(changes) => filter({ ...filters, ...changes })} />}
+        <FilterBar key={`${filters.q}\u0000${filters.field}`} filters={filters} onChange={filter} agencies={agencies.data ?? []} respondent={respondent} />
         {notice && <p className="notice notice--info" role="status">{notice}</p>}
-        {manager && selected.length > 0 && <SelectionBar key={selected.join(",")} councilId={councilId} selected={selected} byId={byId} agencies={agencies.data ?? []} onDone={changed} />}
+        {manager && selected.length > 0 && <SelectionBar councilId={councilId} selected={selected} byId={byId} agencies={agencies.data ?? []} onDone={changed} onClear={() => setSelected([])} />}
         {list.first.error != null && <ErrorNotice message={messageOf(list.first.error, t("common.error"))} onRetry={list.first.reload} retryLabel={t("common.retry")} />}
         {list.first.loading && !list.first.data && <p className="loading">{t("common.loading")}</p>}
         {list.first.data && list.items.length === 0 && <p className="empty">{t("petition.none")}</p>}
+        {list.items.length > 0 && (
+          <div className="petition-list__head">
+            {manager && (
+              <label className="checkbox">
+                <input type="checkbox" checked={allShown} onChange={(event) => selectShown(event.target.checked)} />
+                <span>{t("petition.selectShown", { count: list.items.length })}</span>
+              </label>
+            )}
+            <span className="muted petition-list__count">
+              {list.next ? t("petition.shownMore", { count: list.items.length }) : t("petition.shown", { count: list.items.length })}
+            </span>
+          </div>
+        )}
         <ul className="petition-list" aria-label={t("petition.title")}>
           {list.items.map((petition) => (
             <PetitionLine key={petition.id} petition={petition}>

@@ -5,6 +5,7 @@ import type { AgencyOption } from "../questions/types";
 import { reportPath } from "./petitions";
 import type {
   Assignment,
+  Digest,
   ImportOutcome,
   Petition,
   PetitionDetail,
@@ -55,8 +56,24 @@ export const assignOne = (petitionId: number, changes: Assignment) =>
 export const mergePetitions = (targetId: number, petitionIds: number[]) =>
   requestJson<PetitionDetail>({ method: "POST", path: `/api/v1/petitions/${targetId}/merge`, body: { petition_ids: petitionIds } });
 
-export const respond = (petitionId: number, body: { status: ResponseStatus; text: string; plan_due_on?: string }) =>
-  requestJson<PetitionResponse>({ method: "POST", path: `/api/v1/petitions/${petitionId}/responses`, body });
+/** The agency's answer: JSON, or multipart with the letter when a PDF is chosen (with progress). */
+export function respond(
+  petitionId: number,
+  body: { status: ResponseStatus; text: string; plan_due_on?: string },
+  pdf: File | null = null,
+  onProgress: (fraction: number) => void = () => undefined,
+): Promise<PetitionResponse> {
+  const path = `/api/v1/petitions/${petitionId}/responses`;
+  if (!pdf) return requestJson<PetitionResponse>({ method: "POST", path, body });
+  const form = new FormData();
+  form.append("status", body.status);
+  form.append("text", body.text);
+  if (body.plan_due_on) form.append("plan_due_on", body.plan_due_on);
+  form.append("file", pdf, pdf.name);
+  return uploadWithProgress<PetitionResponse>(path, form, newUploadKey(), onProgress).done;
+}
+
+export const petitionDigest = (councilId: number) => requestJson<Digest>({ method: "GET", path: `/api/v1/councils/${councilId}/petitions/digest` });
 
 export const review = (petitionId: number, accepted: boolean, comment: string) =>
   requestJson<PetitionDetail>({ method: "POST", path: `/api/v1/petitions/${petitionId}/review`, body: { accepted, comment } });

@@ -19,6 +19,7 @@ import {
   NO_FILTERS,
   reportPath,
   responseBody,
+  vietnamDay,
   vietnamToday,
 } from "./petitions";
 import { LEVELS, PETITION_STATES, RESPONSE_STATUSES } from "./types";
@@ -87,6 +88,8 @@ describe("the report's numbers", () => {
   it("defaults to this year until today, in Vietnam", () => {
     expect(defaultPeriod("2026-12-06")).toEqual({ from: "2026-01-01", to: "2026-12-06" });
     expect(vietnamToday(new Date("2026-12-31T17:30:00Z"))).toBe("2027-01-01");
+    expect(vietnamDay("2026-12-06T18:30:00Z")).toBe("2026-12-07");
+    expect(vietnamDay("2026-12-06T16:59:59Z")).toBe("2026-12-06");
   });
 });
 

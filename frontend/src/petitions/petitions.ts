@@ -121,3 +121,9 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 export function vietnamToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A timestamp's day in Vietnam as YYYY-MM-DD ("2026-12-06T18:30:00Z" → "2026-12-07"). */
+export function vietnamDay(timestamp: string): string {
+  const when = new Date(timestamp);
+  return Number.isNaN(when.getTime()) ? timestamp.slice(0, 10) : vietnamToday(when);
+}

@@ -46,6 +46,14 @@ export interface Source {
   locality: string;
 }
 
+/** The agency's letter (công văn) sent with an answer, as a PDF. */
+export interface Attachment {
+  filename: string;
+  size: number;
+  /** GET with the login's token: /api/v1/petitions/{pid}/responses/{rid}/file */
+  url: string;
+}
+
 export interface PetitionResponse {
   id: number;
   status: ResponseStatus;
@@ -54,6 +62,8 @@ export interface PetitionResponse {
   agency_id: number | null;
   responded_by: number | null;
   created_at: string;
+  /** Absent from servers older than answers with letters; null when none was sent. */
+  attachment?: Attachment | null;
 }
 
 export interface Review {
@@ -156,4 +166,29 @@ export interface Report {
   /** null for the province's oversight of a commune */
   overdue_items: OverdueItem[] | null;
   months: ReportMonth[];
+}
+
+export interface DigestItem {
+  id: number;
+  text: string;
+  agency: string | null;
+  due_on: string | null;
+  /** negative once overdue */
+  days_left: number | null;
+  state: PetitionState;
+}
+
+/** GET /councils/{id}/petitions/digest (app/petitions/digest.py): today's work. */
+export interface Digest {
+  council_id: number;
+  /** set when the digest is an agency's (a respondent's) */
+  agency_id: number | null;
+  as_of: string;
+  remind_days: number;
+  overdue: DigestItem[];
+  due_soon: DigestItem[];
+  /** the secretariat's digest only */
+  awaiting_review: DigestItem[] | null;
+  /** the secretariat's digest only */
+  unassigned: number | null;
 }
