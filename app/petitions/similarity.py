@@ -8,6 +8,7 @@ scoring as a duplicate of a long one."""
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Mapping
 
 from rapidfuzz import fuzz, process, utils
@@ -17,6 +18,8 @@ from app.kit.text import fold
 # Shown as "maybe the same" from here; merged on import without asking from SAME.
 LIKELY = 60.0
 SAME = 95.0
+# Two words count as one mistyped from the other from this fuzz.ratio ("xuong"/"xuog" is 89).
+TYPO = 75.0
 
 
 def comparable(text: str) -> str:
@@ -77,8 +80,28 @@ def _sorted_words(text: str) -> str:
     return found
 
 
+def differ_only_by_typos(a: str, b: str) -> bool:
+    """Whether two comparable texts say the same thing in the same words, but for typos and at
+    most one word more or less: what an import may merge without asking. A high score alone is
+    not enough — "thôn 3" and "thôn 5", or the same request from two villages, score above SAME
+    in a long text, yet are two petitions. So every word one text has and the other lacks must
+    be a mistyping of a word only the other has; a number must appear in both exactly."""
+    only_a = list((Counter(a.split()) - Counter(b.split())).elements())
+    only_b = list((Counter(b.split()) - Counter(a.split())).elements())
+    if any(word.isdigit() for word in (*only_a, *only_b)):
+        return False
+    unmatched = 0
+    for word in only_a:
+        best = process.extractOne(word, only_b, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO)
+        if best is None:
+            unmatched += 1
+        else:
+            only_b.pop(best[2])
+    return unmatched + len(only_b) <= 1
+
+
 class SameIndex:
-    """Finds a petition that says the same (score ≥ SAME) among many, fast enough to check every
+    """Finds a petition that says the same (score ≥ SAME, differing only by typos) among many, fast enough to check every
     row of an import against a term's petitions. A mean of two scores reaches SAME only if
     token_sort_ratio reaches 2·SAME − 100, and token_sort_ratio is the plain ratio of the texts'
     sorted words: kept sorted here, that first pass is RapidFuzz's native bit-parallel ratio."""
@@ -94,7 +117,8 @@ class SameIndex:
         self._sorted[key] = " ".join(sorted(text.split()))
 
     def find(self, text: str) -> int | None:
-        """The key of the best petition scoring at least SAME against `text` (comparable), if any."""
+        """The key of the best petition scoring at least SAME against `text` (comparable) and
+        differing from it only by typos, if any."""
         if not text:
             return None
         floor = 2 * SAME - 100
@@ -103,6 +127,6 @@ class SameIndex:
         best: tuple[float, int] | None = None
         for _, sort_score, key in near:
             total = (fuzz.token_set_ratio(text, self._texts[key]) + sort_score) / 2
-            if total >= SAME and (best is None or (total, -key) > (best[0], -best[1])):
+            if total >= SAME and differ_only_by_typos(text, self._texts[key]) and (best is None or (total, -key) > (best[0], -best[1])):
                 best = (total, key)
         return best[1] if best else None

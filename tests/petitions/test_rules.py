@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from app.errors import Conflict, Invalid
 from app.petitions import rules
-from app.petitions.similarity import LIKELY, SAME, SameIndex, comparable, most_similar, score
+from app.petitions.similarity import (
+    LIKELY,
+    SAME,
+    SameIndex,
+    comparable,
+    differ_only_by_typos,
+    most_similar,
+    score,
+)
 
 DUE = date(2026, 12, 31)
 
@@ -145,6 +153,27 @@ def test_the_best_is_first_and_ties_go_to_the_older_petition() -> None:
     assert [key for key, _ in most_similar(ROAD, choices)] == [3, 7, 9]
     assert SameIndex(choices).find(comparable(ROAD)) == 3
     assert most_similar("   ", choices) == [] and most_similar(ROAD, {}) == []
+
+
+@pytest.mark.parametrize("other", [
+    ROAD.replace("xã Hưng Lộc", "xã Hưng Lợi"),  # another commune, one word apart
+    ROAD.replace("xã Hưng Lộc", "xã Nghi Phong"),
+    ROAD.replace("Cử tri xã Hưng Lộc", "Cử tri xóm 3, xã Hưng Lộc"),
+])
+def test_the_same_request_from_another_place_is_not_merged_by_itself(other: str) -> None:
+    assert SameIndex({1: comparable(ROAD)}).find(comparable(other)) is None
+    assert most_similar(other, _choices())[0][0] == 1  # still offered as a likely duplicate
+
+
+def test_numbers_must_agree_and_words_may_only_be_mistyped() -> None:
+    base = comparable("Cử tri thôn 3 đề nghị sửa chữa cầu tràn bị hư hỏng sau mưa lũ năm 2025")
+    assert score(base, base.replace("thon 3", "thon 5")) >= SAME
+    assert not differ_only_by_typos(base, base.replace("thon 3", "thon 5"))
+    assert not differ_only_by_typos(base, base.replace("2025", "2026"))
+    assert differ_only_by_typos(base, base.replace("hu hong", "hu hongg"))  # a typo
+    assert differ_only_by_typos(base, base.replace("de nghi", "de nghi som"))  # one word more
+    assert not differ_only_by_typos(base, base.replace("de nghi", "de nghi khan truong som"))
+    assert differ_only_by_typos(base, " ".join(reversed(base.split())))  # word order
 
 
 @given(st.text(min_size=1, max_size=80))
