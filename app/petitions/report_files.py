@@ -22,6 +22,9 @@ GROUP_HEADER = ("Tổng số", "Đã kết thúc", "Đã giải quyết", "Tỷ 
 OVERDUE_HEADER = ("STT", "Nội dung kiến nghị", "Cơ quan giải quyết", "Hạn", "Số ngày quá hạn")
 MONTH_HEADER = ("Tháng", "Tiếp nhận", "Kết thúc")
 EXCERPT = 300  # characters of a petition's text in the PDF's overdue list
+# The PDF lists the longest-overdue petitions up to here and refers to the .xlsx for the rest:
+# a report the Thường trực reads, not a register (fpdf2 lays out ≈150 such rows a second).
+PDF_OVERDUE_ROWS = 100
 
 
 def percent(value: float) -> str:
@@ -130,6 +133,22 @@ def _group_table(first: str, groups: list[Group]) -> Table:
                  (0.34, 0.12, 0.13, 0.14, 0.15, 0.12), numeric=(1, 2, 3, 4, 5))
 
 
+def _overdue_blocks(report: Report) -> list[Block]:
+    items = report.overdue_items or []
+    if not items:
+        return [Paragraph("Không có kiến nghị quá hạn.")]
+    listed = items[:PDF_OVERDUE_ROWS]  # oldest due day first: the longest overdue
+    blocks: list[Block] = []
+    if len(items) > len(listed):
+        blocks.append(Paragraph(f"Có {len(items)} kiến nghị quá hạn; dưới đây là {len(listed)} kiến nghị quá hạn "
+                                f"lâu nhất. Danh sách đầy đủ ở trang tính “Quá hạn” của tệp Excel (.xlsx) "
+                                f"kèm theo báo cáo này.", italic=True))
+    blocks.append(Table(OVERDUE_HEADER, [(str(n), _excerpt(i.text), i.agency or "", day(i.due_on), str(i.days_overdue))
+                                         for n, i in enumerate(listed, start=1)],
+                        (0.07, 0.43, 0.20, 0.16, 0.14), numeric=(4,)))
+    return blocks
+
+
 def layout(report: Report, signer: str) -> DocumentLayout:
     header = OfficialHeader(body=("HỘI ĐỒNG NHÂN DÂN", nfc(wording.unit_line(report.council))),
                             number="Số:        /BC-HĐND",
@@ -151,11 +170,7 @@ def layout(report: Report, signer: str) -> DocumentLayout:
     ]
     if report.overdue_items is not None:
         blocks.append(Heading("V. KIẾN NGHỊ QUÁ HẠN CHƯA CÓ KẾT QUẢ"))
-        blocks.append(Table(OVERDUE_HEADER, [(str(n), _excerpt(i.text), i.agency or "", day(i.due_on),
-                                              str(i.days_overdue))
-                                             for n, i in enumerate(report.overdue_items, start=1)],
-                            (0.07, 0.43, 0.20, 0.16, 0.14), numeric=(4,))
-                      if report.overdue_items else Paragraph("Không có kiến nghị quá hạn."))
+        blocks.extend(_overdue_blocks(report))
     blocks.append(Heading(("VI" if report.overdue_items is not None else "V") + ". DIỄN BIẾN THEO THÁNG"))
     blocks.append(Table(MONTH_HEADER, [(month(m.month), str(m.received), str(m.closed)) for m in report.months],
                         (0.4, 0.3, 0.3), numeric=(1, 2)))

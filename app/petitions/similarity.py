@@ -101,32 +101,48 @@ def differ_only_by_typos(a: str, b: str) -> bool:
 
 
 class SameIndex:
-    """Finds a petition that says the same (score ≥ SAME, differing only by typos) among many, fast enough to check every
-    row of an import against a term's petitions. A mean of two scores reaches SAME only if
-    token_sort_ratio reaches 2·SAME − 100, and token_sort_ratio is the plain ratio of the texts'
-    sorted words: kept sorted here, that first pass is RapidFuzz's native bit-parallel ratio."""
+    """Finds a petition that says the same (score ≥ SAME, differing only by typos) among many,
+    fast enough to check every row of an import against a term's petitions. A mean of two
+    scores reaches SAME only if token_sort_ratio reaches 2·SAME − 100, and token_sort_ratio is
+    the plain ratio of the texts' sorted words: kept sorted here, that first pass is RapidFuzz's
+    native bit-parallel ratio. And a ratio of r% needs the shorter text to be at least
+    r / (200 − r) of the longer one's length, so only the texts of about the same length (kept
+    in length order) are compared at all."""
+
+    FLOOR = 2 * SAME - 100
 
     def __init__(self, choices: Mapping[int, str]) -> None:
         self._texts: dict[int, str] = {}
-        self._sorted: dict[int, str] = {}
+        self._lengths: list[int] = []  # these three in length order
+        self._sorted: list[str] = []
+        self._keys: list[int] = []
         for key, text in choices.items():
             self.add(key, text)
 
     def add(self, key: int, text: str) -> None:
         self._texts[key] = text
-        self._sorted[key] = " ".join(sorted(text.split()))
+        words = " ".join(sorted(text.split()))
+        at = bisect.bisect_right(self._lengths, len(words))
+        self._lengths.insert(at, len(words))
+        self._sorted.insert(at, words)
+        self._keys.insert(at, key)
 
     def find(self, text: str) -> int | None:
         """The key of the best petition scoring at least SAME against `text` (comparable) and
         differing from it only by typos, if any."""
         if not text:
             return None
-        floor = 2 * SAME - 100
-        near = process.extract(" ".join(sorted(text.split())), self._sorted, scorer=fuzz.ratio,
-                               processor=None, score_cutoff=floor, limit=20)
+        words = " ".join(sorted(text.split()))
+        shortest = len(words) * self.FLOOR / (200 - self.FLOOR)
+        low = bisect.bisect_left(self._lengths, shortest)
+        high = bisect.bisect_right(self._lengths, len(words) / (self.FLOOR / (200 - self.FLOOR)))
+        near = process.extract(words, self._sorted[low:high], scorer=fuzz.ratio, processor=None,
+                               score_cutoff=self.FLOOR, limit=20)
         best: tuple[float, int] | None = None
-        for _, sort_score, key in near:
+        for _, sort_score, index in near:
+            key = self._keys[low + index]
             total = (fuzz.token_set_ratio(text, self._texts[key]) + sort_score) / 2
-            if total >= SAME and differ_only_by_typos(text, self._texts[key]) and (best is None or (total, -key) > (best[0], -best[1])):
+            if total >= SAME and differ_only_by_typos(text, self._texts[key]) and (
+                    best is None or (total, -key) > (best[0], -best[1])):
                 best = (total, key)
         return best[1] if best else None

@@ -154,6 +154,26 @@ async def test_the_pdf_is_an_official_report_with_every_figure_and_embedded_font
     assert fonts and all(font["emb"] == "yes" for font in fonts), fonts
 
 
+async def test_the_pdf_lists_the_longest_overdue_and_refers_to_the_xlsx_for_the_rest(  # type: ignore[no-untyped-def]
+        client, world, ledger, monkeypatch) -> None:
+    from app.petitions import report_files
+
+    report = (await _report(client, world)).json()
+    items = report["overdue_items"]
+    assert len(items) >= 2
+    monkeypatch.setattr(report_files, "PDF_OVERDUE_ROWS", 1)
+    table = " ".join(poppler.pdftotext((await _report(client, world, format="pdf")).content, layout=True).split())
+    assert f"Có {len(items)} kiến nghị quá hạn; dưới đây là 1 kiến nghị quá hạn lâu nhất" in table
+    assert "tệp Excel (.xlsx)" in table
+    oldest, *rest = items
+    year, month, day = oldest["due_on"].split("-")
+    assert f"{day}/{month}/{year}" in table
+    for item in rest:
+        if item["due_on"] != oldest["due_on"]:
+            year, month, day = item["due_on"].split("-")
+            assert f"{day}/{month}/{year}" not in table
+
+
 async def test_a_respondent_reads_their_agencys_part_and_guests_nothing(client, world, ledger) -> None:  # type: ignore[no-untyped-def]
     book = ledger["book"]
     mine = (await _report(client, world, who="respondent")).json()

@@ -182,3 +182,17 @@ def test_a_text_is_always_its_own_duplicate(text: str) -> None:
     if folded:
         assert SameIndex({1: folded}).find(folded) == 1
         assert most_similar(text, {1: folded})[0] == (1, 100.0)
+
+
+_WORDS = st.sampled_from(["duong", "duongg", "cau", "xa", "thon", "3", "5", "sua", "chua", "lien", "xuong", "cap"])
+
+
+@given(st.lists(st.lists(_WORDS, min_size=3, max_size=12).map(" ".join), min_size=1, max_size=15),
+       st.lists(_WORDS, min_size=3, max_size=12).map(" ".join))
+def test_the_index_finds_what_comparing_with_every_petition_finds(texts: list[str], text: str) -> None:
+    """Comparing only texts of about the same length loses nothing."""
+    choices = dict(enumerate(texts, start=1))
+    found = [(score(text, other), -key) for key, other in choices.items()
+             if score(text, other) >= SAME and differ_only_by_typos(text, other)]
+    expected = -max(found)[1] if found else None
+    assert SameIndex(choices).find(text) == expected
