@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -50,15 +51,43 @@ class MeetingAccess:
         return self
 
 
+Visibility = Literal["all", "held", "public", "none"]  # held: anything but a draft
+
+
+def _visibility(role: str | None, *, is_admin: bool) -> Visibility:
+    """Which of a council's meetings someone with `role` in it sees: the one rule behind both
+    the SQL condition and the check of a loaded meeting."""
+    if is_admin or role in ("secretary", "chair"):
+        return "all"
+    if role == "deputy":
+        return "held"
+    if role in ("guest", INVITED, OVERSIGHT, "respondent", PUBLIC):
+        return "public"
+    return "none"
+
+
 def visible_to(role: str | None, *, is_admin: bool) -> ColumnElement[bool]:
     """SQL condition on Meeting for what someone with `role` in its council may see."""
-    if is_admin or role in ("secretary", "chair"):
-        return true()
-    if role == "deputy":
-        return Meeting.state != "draft"
-    if role in ("guest", INVITED, OVERSIGHT, "respondent", PUBLIC):
-        return and_(Meeting.state != "draft", Meeting.public.is_(True))
+    match _visibility(role, is_admin=is_admin):
+        case "all":
+            return true()
+        case "held":
+            return Meeting.state != "draft"
+        case "public":
+            return and_(Meeting.state != "draft", Meeting.public.is_(True))
     return false()
+
+
+def sees(meeting: Meeting, role: str | None, *, is_admin: bool) -> bool:
+    """visible_to for a meeting already loaded."""
+    match _visibility(role, is_admin=is_admin):
+        case "all":
+            return True
+        case "held":
+            return meeting.state != "draft"
+        case "public":
+            return meeting.state != "draft" and meeting.public is True
+    return False
 
 
 async def meeting_access(session: AsyncSession, principal: Principal, meeting_id: int) -> MeetingAccess:
@@ -80,11 +109,7 @@ async def meeting_access(session: AsyncSession, principal: Principal, meeting_id
         role = OVERSIGHT if await oversees(session, principal.user.id, council) else None
     if role is None and not principal.user.is_admin:
         raise NotFound()
-    visible = await session.scalar(
-        select(Meeting.id).where(Meeting.id == meeting_id,
-                                 visible_to(role, is_admin=principal.user.is_admin))
-    )
-    if visible is None:
+    if not sees(meeting, role, is_admin=principal.user.is_admin):
         raise NotFound()
     await ensure_writable(session, meeting.council_id)
     return MeetingAccess(meeting=meeting, role=role, is_admin=principal.user.is_admin)

@@ -194,3 +194,25 @@ async def test_unpublish_until_started(client, world, new_meeting, app) -> None:
     await client.post(f"{url}/start", headers=secretary)
     refused = await client.post(f"{url}/unpublish", headers=secretary)
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "meeting_wrong_state"
+
+
+async def test_a_loaded_meeting_is_seen_exactly_as_the_sql_condition_sees_it(app, world, new_meeting) -> None:  # type: ignore[no-untyped-def]
+    from itertools import product
+
+    from sqlalchemy import update
+
+    from app.meetings.access import INVITED, OVERSIGHT, PUBLIC, sees, visible_to
+
+    made = []
+    for state, public in product(("draft", "published", "in_progress", "closed"), (True, False)):
+        meeting = await new_meeting(title=f"{state} {public}", public=public)
+        made.append(meeting["id"])
+        async with app.state.db.unit_of_work() as uow:
+            await uow.session.execute(update(Meeting).where(Meeting.id == meeting["id"]).values(state=state))
+    roles = ("secretary", "chair", "deputy", "guest", "respondent", INVITED, OVERSIGHT, PUBLIC, None)
+    async with app.state.db.unit_of_work(write=False) as uow:
+        meetings = list(await uow.session.scalars(select(Meeting).where(Meeting.id.in_(made))))
+        for role, is_admin in product(roles, (False, True)):
+            by_sql = set(await uow.session.scalars(select(Meeting.id).where(
+                Meeting.id.in_(made), visible_to(role, is_admin=is_admin))))
+            assert {m.id for m in meetings if sees(m, role, is_admin=is_admin)} == by_sql, (role, is_admin)
