@@ -681,6 +681,23 @@ export const vi = {
   "petition.sendBackHint": "Khi trả lại cơ quan, ghi rõ ý kiến để cơ quan trả lời lại.",
   "petition.closedNotice": "Đã chấp nhận trả lời; kiến nghị đã kết thúc.",
   "petition.sentBackNotice": "Đã trả lại cơ quan giải quyết.",
+  "voterMeeting.create": "Ghi buổi tiếp xúc cử tri",
+  "voterMeeting.heldOn": "Ngày tiếp xúc",
+  "voterMeeting.place": "Địa điểm",
+  "voterMeeting.unit": "Đơn vị bầu cử / địa bàn",
+  "voterMeeting.when": "Thời điểm",
+  "voterMeeting.when.before": "Trước kỳ họp",
+  "voterMeeting.when.after": "Sau kỳ họp",
+  "voterMeeting.deputies": "Đại biểu tham dự",
+  "voterMeeting.noDeputies": "Hội đồng chưa có đại biểu.",
+  "voterMeeting.voters": "Số cử tri tham dự",
+  "voterMeeting.created": "Đã ghi buổi tiếp xúc cử tri tại {place}.",
+  "voterMeeting.list": "Các buổi tiếp xúc cử tri",
+  "voterMeeting.none": "Chưa có buổi tiếp xúc cử tri nào.",
+  "voterMeeting.voterCount": "{count} cử tri",
+  "voterMeeting.petitionCount": "{count} kiến nghị",
+  "petition.trendChart": "Biểu đồ số kiến nghị tiếp nhận và kết thúc theo tháng",
+  "petition.noMonths": "Chưa có số liệu trong kỳ báo cáo.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

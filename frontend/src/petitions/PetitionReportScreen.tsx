@@ -1,4 +1,5 @@
-// The petitions report: period, totals and the resolved share, groups with bars, overdue, months.
+// The petitions report: period, totals and the resolved share, groups with bars, overdue, the
+// months' trend as a chart.
 import { useState } from "react";
 import { messageOf } from "../api/errors";
 import { downloadFile } from "../api/download";
@@ -10,7 +11,8 @@ import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/vi";
 import { formatDay } from "../questions/questions";
 import { petitionReport } from "./api";
-import { barPercent, defaultPeriod, formatCount, formatShare, monthLabel, reportPath, vietnamToday } from "./petitions";
+import { barPercent, defaultPeriod, formatCount, formatShare, reportPath, vietnamToday } from "./petitions";
+import { TrendChart } from "./TrendChart";
 import { PETITION_STATES, RESPONSE_STATUSES, type ReportGroup } from "./types";
 import "./petitions.css";
 
@@ -98,7 +100,7 @@ export default function PetitionReportScreen({ councilId }: { councilId: number 
             )}
             <section className="panel" aria-label={t("petition.months")}>
               <h2>{t("petition.months")}</h2>
-              <ul>{data.months.map((m) => <li key={m.month}>{monthLabel(m.month)}: {t("petition.received")} {m.received}, {t("petition.closedCount")} {m.closed}</li>)}</ul>
+              <TrendChart months={data.months} />
             </section>
           </>
         )}

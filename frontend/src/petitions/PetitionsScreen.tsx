@@ -1,5 +1,6 @@
 // A council's voter petitions: filters, overdue flagged, paging with `next`; for the secretariat
-// also recording, importing, merging and assigning many at once. A respondent sees their agency's.
+// also its meetings with voters (tiếp xúc cử tri), recording, importing, merging and assigning many
+// at once. A respondent sees their agency's.
 import { useState, type FormEvent } from "react";
 import { messageOf } from "../api/errors";
 import { Link } from "../app/Link";
@@ -18,6 +19,7 @@ import { PetitionDigest } from "./PetitionDigest";
 import { PetitionLine } from "./PetitionLine";
 import { assignmentOf, listPath, mergeTarget, NO_FILTERS, type AssignmentForm, type Filters } from "./petitions";
 import { RecordPetition } from "./RecordPetition";
+import { VoterMeetings } from "./VoterMeetings";
 import { LEVELS, PETITION_STATES, type Level, type Petition, type PetitionPage, type PetitionState } from "./types";
 import "./petitions.css";
 
@@ -175,6 +177,7 @@ export default function PetitionsScreen({ councilId }: { councilId: number }) {
     setNotice(message);
     list.first.reload();
     digest.reload();
+    voterMeetings.reload(); // their petition counts
   }
   const shownIds = list.items.map((petition) => petition.id);
   const allShown = shownIds.length > 0 && shownIds.every((id) => selected.includes(id));
@@ -196,6 +199,7 @@ export default function PetitionsScreen({ councilId }: { councilId: number }) {
         )}
       </TopBar>
       <main className="petitions-page">
+        {manager && <VoterMeetings councilId={councilId} voterMeetings={voterMeetings.data ?? []} onCreated={voterMeetings.reload} />}
         {manager && (
           <div className="petition-tools">
             <RecordPetition councilId={councilId} voterMeetings={voterMeetings.data ?? []} onRecorded={() => changed(null)} />

@@ -5,6 +5,7 @@ import type { AgencyOption } from "../questions/types";
 import { reportPath } from "./petitions";
 import type {
   Assignment,
+  DeputyOption,
   Digest,
   ImportOutcome,
   Petition,
@@ -15,6 +16,7 @@ import type {
   ResponseStatus,
   Similar,
   VoterMeeting,
+  VoterMeetingCreate,
 } from "./types";
 
 interface Items<T> {
@@ -31,6 +33,15 @@ export const listAgencies = (councilId: number) =>
 
 export const listVoterMeetings = (councilId: number) =>
   requestJson<Items<VoterMeeting>>({ method: "GET", path: `/api/v1/councils/${councilId}/voter-meetings` }).then((answer) => answer.items);
+
+export const createVoterMeeting = (councilId: number, body: VoterMeetingCreate) =>
+  requestJson<VoterMeeting>({ method: "POST", path: `/api/v1/councils/${councilId}/voter-meetings`, body });
+
+/** Those who meet the voters: the council's deputies and its chair (the server's DEPUTY_ROLES). */
+export const listDeputies = (councilId: number) =>
+  requestJson<Items<DeputyOption>>({ method: "GET", path: `/api/v1/councils/${councilId}/members` }).then((answer) =>
+    answer.items.filter((member) => member.role === "deputy" || member.role === "chair"),
+  );
 
 export const similarPetitions = (councilId: number, text: string) =>
   requestJson<Items<Similar>>({ method: "GET", path: `/api/v1/councils/${councilId}/petitions/similar?${new URLSearchParams({ text, limit: "5" })}` }).then(

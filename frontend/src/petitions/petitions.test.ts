@@ -16,13 +16,16 @@ import {
   mayReview,
   mergeTarget,
   monthLabel,
+  newVoterMeetingForm,
   NO_FILTERS,
   reportPath,
   responseBody,
+  trendBars,
   vietnamDay,
   vietnamToday,
+  voterMeetingBody,
 } from "./petitions";
-import { LEVELS, PETITION_STATES, RESPONSE_STATUSES } from "./types";
+import { LEVELS, PETITION_STATES, RESPONSE_STATUSES, VOTER_MEETING_WHEN } from "./types";
 
 describe("the list's query", () => {
   it("carries only the filters set, trimmed", () => {
@@ -85,11 +88,50 @@ describe("the report's numbers", () => {
     expect(barPercent(0, 0)).toBe(0);
   });
 
+  it("scales the trend's bars to the largest figure of any month", () => {
+    const bars = trendBars(
+      [
+        { month: "2026-01", received: 40, closed: 10 },
+        { month: "2026-02", received: 0, closed: 20 },
+        { month: "2026-03", received: 1, closed: 0 },
+      ],
+      120,
+    );
+    expect(bars.map((bar) => [bar.month, bar.receivedHeight, bar.closedHeight])).toEqual([
+      ["2026-01", 120, 30],
+      ["2026-02", 0, 60],
+      ["2026-03", 3, 0],
+    ]);
+    expect(bars[0]).toMatchObject({ received: 40, closed: 10 });
+  });
+
+  it("keeps a small figure visible, and draws nothing when there is nothing", () => {
+    expect(trendBars([{ month: "2026-01", received: 1, closed: 5000 }], 120)[0]).toMatchObject({ receivedHeight: 1, closedHeight: 120 });
+    expect(trendBars([{ month: "2026-01", received: 0, closed: 0 }, { month: "2026-02", received: 0, closed: 0 }], 120).map((bar) => [bar.receivedHeight, bar.closedHeight])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(trendBars([], 120)).toEqual([]);
+  });
+
   it("defaults to this year until today, in Vietnam", () => {
     expect(defaultPeriod("2026-12-06")).toEqual({ from: "2026-01-01", to: "2026-12-06" });
     expect(vietnamToday(new Date("2026-12-31T17:30:00Z"))).toBe("2027-01-01");
     expect(vietnamDay("2026-12-06T18:30:00Z")).toBe("2026-12-07");
     expect(vietnamDay("2026-12-06T16:59:59Z")).toBe("2026-12-06");
+  });
+});
+
+describe("a meeting with voters", () => {
+  it("starts today, before the session, with nobody chosen", () => {
+    expect(newVoterMeetingForm("2026-12-06")).toEqual({ heldOn: "2026-12-06", place: "", unit: "", deputyIds: [], voters: "", when: "before" });
+  });
+
+  it("is sent trimmed, its deputies once each, the voters a number or null", () => {
+    const form = { heldOn: "2026-12-06", place: " Nhà văn hóa thôn Yên Lạc ", unit: " Đơn vị số 3 ", deputyIds: [9, 4, 9], voters: " 120 ", when: "after" as const };
+    expect(voterMeetingBody(form)).toEqual({ held_on: "2026-12-06", place: "Nhà văn hóa thôn Yên Lạc", unit: "Đơn vị số 3", deputy_ids: [4, 9], voters: 120, when: "after" });
+    expect(voterMeetingBody({ ...form, voters: "" }).voters).toBeNull();
+    expect(voterMeetingBody({ ...form, voters: "0" }).voters).toBe(0);
   });
 });
 
@@ -105,6 +147,7 @@ describe("addresses and words", () => {
     ...PETITION_STATES.map((state) => `petition.state.${state}`),
     ...RESPONSE_STATUSES.map((status) => `petition.status.${status}`),
     ...LEVELS.map((level) => `petition.level.${level}`),
+    ...VOTER_MEETING_WHEN.map((when) => `voterMeeting.when.${when}`),
   ];
   it.each(built)("has %s in both languages", (key) => {
     expect(Object.keys(vi)).toContain(key);

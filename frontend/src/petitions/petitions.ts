@@ -1,7 +1,7 @@
 // Petitions' pure logic: the list's filters as a query string, what each state allows (the
 // server's rules, app/petitions/rules.py), the report's numbers in the reader's language.
 import type { Language } from "../i18n/language";
-import type { Assignment, Level, PetitionState, ResponseStatus } from "./types";
+import type { Assignment, Level, PetitionState, ReportMonth, ResponseStatus, VoterMeetingCreate, VoterMeetingWhen } from "./types";
 
 export interface Filters {
   state: PetitionState | "";
@@ -110,6 +110,45 @@ export function monthLabel(month: string): string {
 /** A bar's length in per cent of the longest (0 when there is nothing). */
 export function barPercent(value: number, max: number): number {
   return max > 0 ? Math.round((1000 * value) / max) / 10 : 0;
+}
+
+/** One month of the trend chart: its figures and its two bars' heights (same scale for all). */
+export interface TrendBar extends ReportMonth {
+  receivedHeight: number;
+  closedHeight: number;
+}
+
+/** Bars up to `height` for the largest figure of any month; a figure above 0 stays visible
+ * (at least 1), and every bar is 0 when there is nothing at all. */
+export function trendBars(months: readonly ReportMonth[], height: number): TrendBar[] {
+  const max = Math.max(0, ...months.flatMap((m) => [m.received, m.closed]));
+  const scaled = (value: number) => (value > 0 ? Math.max(1, (barPercent(value, max) * height) / 100) : 0);
+  return months.map((m) => ({ ...m, receivedHeight: scaled(m.received), closedHeight: scaled(m.closed) }));
+}
+
+export interface VoterMeetingForm {
+  heldOn: string;
+  place: string;
+  unit: string;
+  deputyIds: number[];
+  /** as typed; "" when not counted */
+  voters: string;
+  when: VoterMeetingWhen;
+}
+
+export const newVoterMeetingForm = (today: string): VoterMeetingForm => ({ heldOn: today, place: "", unit: "", deputyIds: [], voters: "", when: "before" });
+
+/** The form as the server takes it: text trimmed, the voters a number or null. */
+export function voterMeetingBody(form: VoterMeetingForm): VoterMeetingCreate {
+  const voters = form.voters.trim();
+  return {
+    held_on: form.heldOn,
+    place: form.place.trim(),
+    unit: form.unit.trim(),
+    deputy_ids: [...new Set(form.deputyIds)].sort((a, b) => a - b),
+    voters: voters ? Number(voters) : null,
+    when: form.when,
+  };
 }
 
 /** The report's default period: this year, from 1 January until today (YYYY-MM-DD). */

@@ -107,6 +107,28 @@ export interface VoterMeeting {
   petitions: number;
 }
 
+export type VoterMeetingWhen = VoterMeeting["when"];
+export const VOTER_MEETING_WHEN: readonly VoterMeetingWhen[] = ["before", "after"];
+
+/** POST /councils/{id}/voter-meetings (schemas.VoterMeetingCreate). */
+export interface VoterMeetingCreate {
+  /** YYYY-MM-DD */
+  held_on: string;
+  place: string;
+  unit: string;
+  deputy_ids: number[];
+  voters: number | null;
+  when: VoterMeetingWhen;
+}
+
+/** A council's deputy (or chair) who may meet the voters (GET /councils/{id}/members, filtered). */
+export interface DeputyOption {
+  user_id: number;
+  full_name: string;
+  role: string;
+  title: string;
+}
+
 export interface ImportOutcome {
   created: number;
   merged: number;
