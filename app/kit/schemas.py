@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -21,8 +22,18 @@ def _text_only(value: object) -> object:
 
 Instant = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_text_only),
                     AfterValidator(lambda value: value.astimezone(UTC))]
-# A calendar day written as JSON text ("2026-03-15").
-Day = Annotated[date, Field(strict=False), BeforeValidator(_text_only)]
+# A calendar day written as text ("2026-03-15"); pydantic alone would also read "0" or
+# "1700000000" as a Unix time, which no council means by a day.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_text(value: object) -> object:
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a day written yyyy-mm-dd")
+    return _text_only(value)
+
+
+Day = Annotated[date, Field(strict=False), BeforeValidator(_day_text)]
 
 # Request bodies: unknown fields refused, and no loose types either: JSON's 0 is not false and
 # "5" is not 5 (the schema says so; a client sending them has a bug worth hearing about).

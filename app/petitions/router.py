@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Query, Request, Response, UploadFile, status
@@ -13,7 +12,7 @@ from fastapi.responses import FileResponse
 from app.accounts.deps import CurrentUser, OwnTransactionUser
 from app.deps import DatabaseDep, UowDep
 from app.documents.runtime import DocumentRuntime
-from app.kit.schemas import Id
+from app.kit.schemas import Day, Id
 from app.kit.spreadsheet import read_upload
 from app.petitions import answer_http, report_service, service
 from app.petitions.access import petition_reader
@@ -44,14 +43,25 @@ from app.petitions.schemas import (
 router = APIRouter(prefix="/api/v1", tags=["petitions"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+class _Listed(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Listed)
 Search = Annotated[str, Query(max_length=200)]
 
 
-def _next(request: Request, items: Sequence[object], limit: int, last_id: int | None) -> str | None:
-    if len(items) < limit or last_id is None:
-        return None
+def _page(request: Request, rows: Sequence[T], limit: int) -> tuple[list[T], str | None]:
+    """Services are asked for one row more than the page holds: a `next` link only when there is
+    something behind it (a page of exactly `limit` rows is the last one)."""
+    items = list(rows[:limit])
+    if len(rows) <= limit:
+        return items, None
     query = {k: v for k, v in request.query_params.items() if k != "after"}
-    return f"{request.url.path}?{urlencode({**query, 'after': last_id})}"
+    return items, f"{request.url.path}?{urlencode({**query, 'after': items[-1].id})}"
 
 
 @router.post("/councils/{council_id:int}/voter-meetings", response_model=VoterMeetingOut,
@@ -98,11 +108,12 @@ async def list_petitions(council_id: Id, request: Request, principal: CurrentUse
                          after: Id | None = None, limit: Limit = 50) -> PetitionList:
     """The council's petitions (a respondent: their agency's), oldest first; `q` finds words
     whatever their diacritics ("duong" finds "đường")."""
-    items = await service.list_petitions(
-        uow.session, principal=principal, council_id=council_id, after=after, limit=limit,
+    rows = await service.list_petitions(
+        uow.session, principal=principal, council_id=council_id, after=after, limit=limit + 1,
         filters=service.Filters(state=state, agency_id=agency_id, field=field, level=level,
                                 overdue=overdue, q=q))
-    return PetitionList(items=items, next=_next(request, items, limit, items[-1].id if items else None))
+    items, following = _page(request, rows, limit)
+    return PetitionList(items=items, next=following)
 
 
 @router.patch("/councils/{council_id:int}/petitions", response_model=BulkResult,
@@ -114,7 +125,7 @@ async def bulk_update(council_id: Id, body: BulkUpdate, principal: CurrentUser, 
         changes=changes))
 
 
-Day = Annotated[date | None, Query(description="yyyy-mm-dd, Vietnam's calendar")]
+QueryDay = Annotated[Day | None, Query(description="yyyy-mm-dd, Vietnam's calendar")]
 FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
     "application/json": {}, "application/pdf": {}, MEDIA_TYPES["xlsx"]: {}}}}
 
@@ -122,8 +133,8 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {"content": {
 @router.get("/councils/{council_id:int}/petitions/report", response_model=Report, responses=FILE_RESPONSES,
             summary="Báo cáo kết quả giải quyết kiến nghị cử tri: counts and shares, overdue list, trend")
 async def petition_report(council_id: Id, request: Request, principal: CurrentUser, uow: UowDep,
-                          start: Annotated[Day, Query(alias="from")] = None,
-                          end: Annotated[Day, Query(alias="to")] = None,
+                          start: Annotated[QueryDay, Query(alias="from")] = None,
+                          end: Annotated[QueryDay, Query(alias="to")] = None,
                           format: ReportFormat = "json") -> Report | Response:
     """Petitions received from `from` to `to` (both included; by default this year until
     today), as JSON, an .xlsx or the official PDF. A respondent gets their agency's part; the
@@ -141,8 +152,8 @@ async def petition_report(council_id: Id, request: Request, principal: CurrentUs
 @router.get("/councils/{council_id:int}/petitions/communes", response_model=CouncilFiguresList,
             summary="A province's communes side by side: their petition figures, not their voters' words")
 async def commune_figures(council_id: Id, principal: CurrentUser, uow: UowDep,
-                          start: Annotated[Day, Query(alias="from")] = None,
-                          end: Annotated[Day, Query(alias="to")] = None) -> CouncilFiguresList:
+                          start: Annotated[QueryDay, Query(alias="from")] = None,
+                          end: Annotated[QueryDay, Query(alias="to")] = None) -> CouncilFiguresList:
     return await report_service.commune_figures(uow.session, principal=principal, council_id=council_id,
                                                 start=start, end=end)
 
@@ -217,5 +228,6 @@ async def review(petition_id: Id, body: ReviewIn, principal: CurrentUser, uow: U
             summary="Closed petitions and their answers, for anyone; no voter's personal data")
 async def public_petitions(council_id: Id, request: Request, uow: UowDep, after: Id | None = None,
                            limit: Limit = 50) -> PublicPetitionList:
-    items = await service.public_petitions(uow.session, council_id=council_id, after=after, limit=limit)
-    return PublicPetitionList(items=items, next=_next(request, items, limit, items[-1].id if items else None))
+    rows = await service.public_petitions(uow.session, council_id=council_id, after=after, limit=limit + 1)
+    items, following = _page(request, rows, limit)
+    return PublicPetitionList(items=items, next=following)

@@ -202,6 +202,9 @@ async def test_filters_search_without_diacritics_and_pages(client, world, petiti
         pages.append(ids(answer["items"]))
         url = answer["next"]
     assert pages == [ids(extra[:3]), ids(extra[3:])]
+    exactly_one_page = (await client.get(f"{petitions.base}?limit=5&field=N%C3%B4ng+nghi%E1%BB%87p",
+                                         headers=world.headers("deputy"))).json()
+    assert ids(exactly_one_page["items"]) == ids(extra) and exactly_one_page["next"] is None
 
 
 @pytest.mark.parametrize(("now", "overdue"), [

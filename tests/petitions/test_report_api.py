@@ -112,6 +112,8 @@ async def test_the_period_is_the_day_of_the_voter_meeting(client, world, petitio
 async def test_bad_periods_and_formats_are_clear_4xx(client, world) -> None:  # type: ignore[no-untyped-def]
     assert_error(await _report(client, world, **{"from": "2026-06-01", "to": "2026-01-01"}), 422, "period_reversed")
     assert (await _report(client, world, **{"from": "2026-13-01"})).status_code == 422
+    for unix_time in ("0", "1780000000"):  # pydantic alone reads these as 1970's and 2026's days
+        assert (await _report(client, world, to=unix_time)).status_code == 422
     assert (await _report(client, world, format="docx")).status_code == 422
 
 
