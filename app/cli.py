@@ -61,6 +61,7 @@ def serve(
     """Apply pending migrations, then serve the API and the web app."""
     import uvicorn
 
+    from app.live.frames import UVICORN_WEBSOCKETS
     from app.logs import configure_logging
 
     settings = _settings()
@@ -75,7 +76,7 @@ def serve(
     _upgrade(settings)
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
                 proxy_headers=True, forwarded_allow_ips=settings.trusted_proxies,
-                log_config=None, ws="websockets-sansio", ws_per_message_deflate=False)
+                log_config=None, **UVICORN_WEBSOCKETS)
 
 
 @db_cli.command("upgrade")

@@ -110,18 +110,37 @@ class Seeded:
     deputies: list[str]
 
 
+def seat_voters(session: Any, council_id: int, meeting_id: int, people: list[Any], expires_at: Any) -> list[str]:
+    """The chair (people[0]) and deputies, each with a voting right, checked in to the meeting and
+    logged in: their bearer tokens, in the same order."""
+    from app.accounts.tokens import new_token, token_digest
+    from app.kit.time import utcnow
+    from app.models import Attendance, AuthToken, Membership
+
+    now = utcnow()
+    tokens = []
+    for n, person in enumerate(people):
+        token = new_token()
+        tokens.append(token)
+        session.add(Membership(council_id=council_id, user_id=person.id,
+                               role="chair" if n == 0 else "deputy", voting_right=True))
+        session.add(AuthToken(user_id=person.id, token_hash=token_digest(token), device_name="bench",
+                              last_used_at=now, expires_at=expires_at))
+        session.add(Attendance(meeting_id=meeting_id, user_id=person.id, status="present", reason="",
+                               checked_in_at=now, updated_at=now, marked_by=person.id))
+    return tokens
+
+
 async def seed(database_url: str, data_dir: Path, deputies: int, rounds: int) -> Seeded:
     from datetime import timedelta
 
-    from app.accounts.tokens import new_token, token_digest
     from app.config import load_settings
     from app.db import Database
     from app.kit.time import utcnow
-    from app.models import AgendaItem, Attendance, AuthToken, Council, Meeting, Membership, User
+    from app.models import AgendaItem, Council, Meeting, User
 
     db = Database(load_settings(_env_file=None, database_url=database_url, data_dir=data_dir))
     now = utcnow()
-    tokens: list[str] = []
     async with db.unit_of_work() as uow:
         session = uow.session
         council = Council(name="HĐND tỉnh Thử Tải", level="province", code="B01")
@@ -138,15 +157,7 @@ async def seed(database_url: str, data_dir: Path, deputies: int, rounds: int) ->
                        password_hash="-", is_active=True, is_admin=False) for n in range(deputies + 1)]
         session.add_all(people)
         await session.flush()
-        for n, person in enumerate(people):
-            token = new_token()
-            tokens.append(token)
-            session.add(Membership(council_id=council.id, user_id=person.id,
-                                   role="chair" if n == 0 else "deputy", voting_right=True))
-            session.add(AuthToken(user_id=person.id, token_hash=token_digest(token), device_name="bench",
-                                  last_used_at=now, expires_at=now + timedelta(days=1)))
-            session.add(Attendance(meeting_id=meeting.id, user_id=person.id, status="present", reason="",
-                                   checked_in_at=now, updated_at=now, marked_by=person.id))
+        tokens = seat_voters(session, council.id, meeting.id, people, now + timedelta(days=1))
         result = Seeded(meeting.id, [item.id for item in items], tokens[0], tokens[1:])
     await db.dispose()
     return result

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from app.kit.time import utcnow
+from app.live.frames import text_frame
 from app.models import MeetingEvent
 
 ReaderKind = Literal["full", "guest"]
@@ -29,6 +30,7 @@ class Event:
     data: str  # JSON text, as stored
     at: datetime
     _wire: dict[ReaderKind, str] = field(default_factory=dict, repr=False, compare=False)
+    _frames: dict[ReaderKind, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_row(cls, row: MeetingEvent) -> Event:
@@ -52,6 +54,13 @@ class Event:
         if text is None:
             text = self._wire[reader] = _render(self, reader)
         return text
+
+    def frame(self, reader: ReaderKind) -> bytes:
+        """The same message as a websocket frame, encoded once for every socket of that kind."""
+        encoded = self._frames.get(reader)
+        if encoded is None:
+            encoded = self._frames[reader] = text_frame(self.wire(reader))
+        return encoded
 
 
 def visible_to(audience: str, reader: ReaderKind) -> bool:

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import Database
 from app.kit.time import utcnow
 from app.live.events import Event, ReaderKind
+from app.live.frames import FrameWriter
 from app.live.metrics import LiveMetrics
 from app.live.snapshot_cache import SnapshotCache
 from app.models import Meeting, MeetingEvent
@@ -57,30 +58,41 @@ class Socket(Protocol):
 
 
 class Subscriber:
-    """One websocket: a bounded queue of (seq, text) and a sender task."""
+    """One websocket: a bounded queue of (seq, text) that `serve()` sends in order. While that
+    queue is empty and nothing is being sent, an event's frame is written to the socket straight
+    from the fan-out: no task to wake, no ASGI send chain (see app/live/frames.py)."""
 
     def __init__(self, socket: Socket, reader: ReaderKind, max_queue: int,
-                 metrics: LiveMetrics, *, token_id: int | None = None) -> None:
+                 metrics: LiveMetrics, *, token_id: int | None = None,
+                 frames: FrameWriter | None = None) -> None:
         self.socket = socket
         self.reader = reader
         self.token_id = token_id  # the login it was opened with
         self.max_queue = max_queue
         self.metrics = metrics
+        self.frames = frames
         self.sent_seq = 0
         self.closed = asyncio.Event()
         self.close_code: int | None = None
         self._queue: deque[tuple[int, str]] = deque()
         self._wake = asyncio.Event()
+        self._idle = False  # serve() is waiting with an empty queue
 
-    def push(self, event: Event) -> None:
-        if self.closed.is_set():
-            return
+    def push(self, event: Event) -> bool:
+        """Sends the event now if the socket is idle and can take it, else queues it; True when
+        it was written here."""
+        if self.closed.is_set() or event.seq <= self.sent_seq:
+            return False
+        if self._idle and self.frames is not None and self.frames.write_frame(event.frame(self.reader)):
+            self.sent_seq = event.seq
+            return True
         if len(self._queue) >= self.max_queue:
             self.metrics.overflows.inc()
             self.close(CLOSE_OVERFLOW)
-            return
+            return False
         self._queue.append((event.seq, event.wire(self.reader)))
         self._wake.set()
+        return False
 
     def close(self, code: int) -> None:
         if not self.closed.is_set():
@@ -97,7 +109,9 @@ class Subscriber:
     async def serve(self) -> None:
         """Send queued events in order until closed; events already covered are skipped."""
         while True:
+            self._idle = True
             await self._wake.wait()
+            self._idle = False
             self._wake.clear()
             while self._queue and not self.closed.is_set():
                 seq, text = self._queue.popleft()
@@ -150,8 +164,11 @@ class Channel:
     def _fan_out(self, event: Event) -> None:
         self.recent.append(event)
         self.snapshots.forget_before(event.seq)
+        written = 0
         for subscriber in list(self.subscribers):
-            subscriber.push(event)
+            written += subscriber.push(event)
+        if written:
+            self.hub.metrics.sent.inc(written)
         self.hub.metrics.fanout_latency.observe((utcnow() - event.at).total_seconds())
         for listener in self.hub.listeners:
             listener(event)

@@ -20,6 +20,7 @@ from app.db import Database
 from app.errors import Forbidden, NotAuthenticated, NotFound
 from app.kit.schemas import Id
 from app.live.events import ReaderKind
+from app.live.frames import frame_writer
 from app.live.hub import (
     CLOSE_FORBIDDEN,
     CLOSE_NOT_FOUND,
@@ -125,7 +126,7 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
     since = int(since_text) if since_text and since_text.isdigit() else None
     reader: ReaderKind = "full" if access.reads_confidential else "guest"
     subscriber = Subscriber(websocket, reader, runtime.settings.live_queue_size, runtime.metrics,
-                            token_id=token_id)
+                            token_id=token_id, frames=frame_writer(websocket.scope))
     channel = await runtime.hub.join(meeting_id, subscriber)
     joined_at = channel.last_seq
     tasks: list[asyncio.Task[object]] = []

@@ -11,6 +11,7 @@ import pytest
 import uvicorn
 import websockets
 
+from app.live.frames import UVICORN_WEBSOCKETS
 from tests.live.client_state import ClientState
 
 
@@ -24,7 +25,7 @@ class LiveServer:
 async def live_server(app) -> AsyncIterator[LiveServer]:  # type: ignore[no-untyped-def]
     """The app on a real loopback port, in this test's event loop."""
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_config=None, lifespan="on",
-                            ws="websockets-sansio", ws_per_message_deflate=False)
+                            **UVICORN_WEBSOCKETS)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:
@@ -81,6 +82,10 @@ class Tablet:
         self.messages.append(item)
         self.state.apply(item)
         return item
+
+    def pending(self) -> int:
+        """Messages that arrived and were not taken yet."""
+        return self._inbox.qsize()
 
     async def receive_until(self, seq: int, timeout: float = 5) -> None:
         while self.state.seq is None or self.state.seq < seq:

@@ -20,6 +20,7 @@ from app.live.broker.postgres import LISTENER_NAME
 from tests.cli_helpers import KYHOP, kyhop_env
 from tests.conftest import service_unavailable
 from tests.live.conftest import Tablet
+from tests.live.test_isolation import meetings_stay_apart
 from tests.live.test_live_basics import _published_meeting
 
 REDIS_URL = os.environ.get("KYHOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -123,6 +124,14 @@ async def test_a_change_through_one_worker_reaches_tablets_of_both(workers, worl
         assert tablets[0].state.comparable() == tablets[1].state.comparable()
         for device in tablets:
             await device.close()
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_meetings_live_at_once_stay_apart_across_workers(workers, world) -> None:  # type: ignore[no-untyped-def]
+    async with httpx.AsyncClient(base_url=workers[0].base) as http_one, \
+            httpx.AsyncClient(base_url=workers[1].base) as http_two:
+        await meetings_stay_apart([(http_one, f"ws://127.0.0.1:{workers[0].port}"),
+                                   (http_two, f"ws://127.0.0.1:{workers[1].port}")], world)
 
 
 @pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
