@@ -41,7 +41,6 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -60,7 +59,7 @@ from fanout import (
     percentile,
     raise_nofile,
 )
-from vote_burst import seat_voters
+from vote_burst import ballot_request, seat_voters, wait_ready
 
 COMMUNES = 130
 KINDS = ("discussion", "debate", "question")  # one waiting entry per deputy and kind
@@ -180,7 +179,7 @@ class MeetingsBench:
         proc = CHILDREN.start([str(KYHOP), "serve", "--host", "127.0.0.1", "--port", str(self.port),
                                "--workers", str(self.args.workers)], env=self.env(),
                               log_path=self.tmp / "kyhop.log")
-        await self.wait_ready(proc)
+        await wait_ready(self.port, proc)
         await asyncio.gather(*(self.register_speakers(m) for m in self.meetings))
         await self.pool.start()
         for meeting in self.meetings:
@@ -190,20 +189,6 @@ class MeetingsBench:
             if result["failed"]:
                 raise RuntimeError(f"meeting {meeting.number}: {result['failed']} tablets failed: {result['errors']}")
         log(f"every tablet connected (load {loadavg()})")
-
-    async def wait_ready(self, proc: subprocess.Popen[Any]) -> None:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"kyhop serve exited; see {self.tmp / 'kyhop.log'}")
-            with contextlib.suppress(OSError, asyncio.IncompleteReadError, IndexError, ValueError):
-                http = Http(self.port)
-                status, _ = await http.request("GET", "/readyz")
-                await http.close()
-                if status == 200:
-                    return
-            await asyncio.sleep(0.3)
-        raise TimeoutError("kyhop serve did not become ready")
 
     def starts_needed(self) -> int:
         return 2 * (self.args.rounds + 1)  # each phase: one warm-up start, then the rounds
@@ -271,9 +256,7 @@ class MeetingsBench:
         await self.pause()
 
         async def cast(n: int, connection: Http, token: str) -> None:
-            request = connection.encode("POST", f"/api/v1/polls/{poll['id']}/ballots",
-                                        {"option_ids": [options[n % len(options)]]}, token)
-            request = request.replace(b"\r\n\r\n", f"\r\nIdempotency-Key: {poll['id']}-{n}\r\n\r\n".encode(), 1)
+            request = ballot_request(connection, poll["id"], options[n % len(options)], token, f"{poll['id']}-{n}")
             sent = time.monotonic()
             await connection.send_raw(request)
             status, _ = await connection.read_response()

@@ -182,6 +182,12 @@ async def wait_ready(port: int, proc: subprocess.Popen[Any]) -> None:
     raise TimeoutError("kyhop serve did not become ready")
 
 
+def ballot_request(connection: Http, poll_id: int, option_id: int, token: str, key: str) -> bytes:
+    """A ballot as a tablet sends it: the bearer token and an Idempotency-Key."""
+    request = connection.encode("POST", f"/api/v1/polls/{poll_id}/ballots", {"option_ids": [option_id]}, token)
+    return request.replace(b"\r\n\r\n", f"\r\nIdempotency-Key: {key}\r\n\r\n".encode(), 1)
+
+
 async def run_round(ports: list[int], seeded: Seeded, item_id: int, watcher: asyncio.subprocess.Process,
                     secret: bool) -> dict[str, Any]:
     chair = Http(ports[0])
@@ -191,14 +197,11 @@ async def run_round(ports: list[int], seeded: Seeded, item_id: int, watcher: asy
     status, opened = await chair.request("POST", f"/api/v1/polls/{poll['id']}/open", None, seeded.chair)
     assert status == 200, opened
     options = [option["id"] for option in poll["options"]]
-    path = f"/api/v1/polls/{poll['id']}/ballots"
 
     connections = [Http(ports[n % len(ports)]) for n in range(len(seeded.deputies))]
     await asyncio.gather(*(c.open() for c in connections))
-    requests = [c.encode("POST", path, {"option_ids": [options[n % 3]]}, token)
+    requests = [ballot_request(c, poll["id"], options[n % 3], token, f"b-{poll['id']}-{n}")
                 for n, (c, token) in enumerate(zip(connections, seeded.deputies, strict=True))]
-    for n, c in enumerate(connections):  # the key header, as a tablet sends it
-        requests[n] = requests[n].replace(b"\r\n\r\n", f"\r\nIdempotency-Key: b-{poll['id']}-{n}\r\n\r\n".encode(), 1)
 
     acks: list[float] = []
     statuses: dict[int, int] = {}

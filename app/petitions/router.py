@@ -43,6 +43,7 @@ from app.petitions.schemas import (
 router = APIRouter(prefix="/api/v1", tags=["petitions"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
+Search = Annotated[str, Query(max_length=200)]
 
 
 class _Listed(Protocol):
@@ -51,7 +52,6 @@ class _Listed(Protocol):
 
 
 T = TypeVar("T", bound=_Listed)
-Search = Annotated[str, Query(max_length=200)]
 
 
 def _page(request: Request, rows: Sequence[T], limit: int) -> tuple[list[T], str | None]:

@@ -10,6 +10,7 @@ from app.live.events import Event
 from app.live.frames import text_frame
 from app.live.hub import CLOSE_OVERFLOW, Subscriber
 from app.live.metrics import LiveMetrics
+from tests.live.test_live_basics import _published_meeting
 
 METRICS = LiveMetrics()
 
@@ -107,18 +108,16 @@ async def test_a_socket_that_cannot_keep_up_still_overflows() -> None:
 
 async def test_a_real_server_writes_frames_straight_to_its_sockets(live_server, app, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
     secretary = world.headers("secretary")
-    meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
-                               json={"title": "Kỳ họp", "starts_at": "2026-12-08T08:00:00+07:00"})).json()
-    await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)
-    devices = [await tablet(meeting["id"], who) for who in ("deputy", "chair", "secretary")]
+    meeting_id = await _published_meeting(http, world)
+    devices = [await tablet(meeting_id, who) for who in ("deputy", "chair", "secretary")]
     for device in devices:
         await device.receive()
-    subscribers = app.state.live.hub.channels[meeting["id"]].subscribers
+    subscribers = app.state.live.hub.channels[meeting_id].subscribers
     assert all(s.frames is not None for s in subscribers), "uvicorn's protocol offers the frame writer"
     for subscriber in subscribers:
         subscriber.socket = NoAsgiSends()
     for title in ("Khai mạc", "Báo cáo", "Bế mạc"):
-        await http.post(f"/api/v1/meetings/{meeting['id']}/agenda", json={"title": title}, headers=secretary)
+        await http.post(f"/api/v1/meetings/{meeting_id}/agenda", json={"title": title}, headers=secretary)
     for device in devices:
         await device.receive_until(4)
         assert [m["seq"] for m in device.messages] == [1, 2, 3, 4]

@@ -9,15 +9,9 @@ from collections.abc import Sequence
 import httpx
 
 from tests.live.conftest import Tablet
+from tests.live.test_live_basics import _published_meeting
 
 ITEMS_PER_MEETING = 5
-
-
-async def _meeting(http: httpx.AsyncClient, headers: dict[str, str], council_id: int, name: str) -> int:
-    meeting = (await http.post(f"/api/v1/councils/{council_id}/meetings", headers=headers, json={
-        "title": name, "public": True, "starts_at": "2026-12-08T08:00:00+07:00"})).json()
-    assert (await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=headers)).status_code == 200
-    return meeting["id"]
 
 
 async def meetings_stay_apart(servers: Sequence[tuple[httpx.AsyncClient, str]], world) -> None:  # type: ignore[no-untyped-def]
@@ -27,8 +21,8 @@ async def meetings_stay_apart(servers: Sequence[tuple[httpx.AsyncClient, str]], 
     http = servers[0][0]
     plans = [(world.council_a, "secretary", ("deputy", "chair", "secretary")) for _ in range(3)]
     plans.append((world.council_b, "other_secretary", ("other_secretary",) * 3))
-    meetings = [(await _meeting(http, world.headers(editor), council, f"Kỳ họp {n}"), editor, readers)
-                for n, (council, editor, readers) in enumerate(plans)]
+    meetings = [(await _published_meeting(http, world, council_id=council, editor=editor, title=f"Kỳ họp {n}"),
+                 editor, readers) for n, (council, editor, readers) in enumerate(plans)]
     tablets: dict[int, list[Tablet]] = {}
     for n, (meeting_id, _, readers) in enumerate(meetings):
         tablets[meeting_id] = []

@@ -8,12 +8,14 @@ import pytest
 import websockets
 
 
-async def _published_meeting(http, world, *, public: bool = True) -> int:  # type: ignore[no-untyped-def]
-    secretary = world.headers("secretary")
-    meeting = (await http.post(f"/api/v1/councils/{world.council_a}/meetings", headers=secretary,
-                               json={"title": "Kỳ họp thứ nhất", "public": public,
+async def _published_meeting(http, world, *, public: bool = True, council_id: int | None = None,  # type: ignore[no-untyped-def]
+                             editor: str = "secretary", title: str = "Kỳ họp thứ nhất") -> int:
+    """A meeting of the province (or of `council_id`), created and published by `editor`."""
+    secretary = world.headers(editor)
+    meeting = (await http.post(f"/api/v1/councils/{council_id or world.council_a}/meetings", headers=secretary,
+                               json={"title": title, "public": public,
                                      "starts_at": "2026-12-08T08:00:00+07:00"})).json()
-    await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)
+    assert (await http.post(f"/api/v1/meetings/{meeting['id']}/publish", headers=secretary)).status_code == 200
     return meeting["id"]
 
 
