@@ -64,7 +64,7 @@ async def test_a_meeting_with_voters_and_its_petition(kyhop: Server, devices: Op
     await record.get_by_label("Nội dung kiến nghị").fill(PETITION)
     await record.get_by_label("Lĩnh vực").fill("Giao thông")
     await record.get_by_label("Địa phương").fill("thôn Yên Lạc, xã Diễn Hoa")
-    await record.get_by_label("Buổi tiếp xúc cử tri").select_option(label=f"{PLACE} · {today.isoformat()}")
+    await record.get_by_label("Buổi tiếp xúc cử tri").select_option(label=f"{PLACE} · {today:%d/%m/%Y}")
     await record.get_by_role("button", name="Ghi nhận kiến nghị").click()
     await expect(record.get_by_role("status")).to_have_text(re.compile(r"^Đã ghi nhận kiến nghị số \d+\.$"))
     number = int(re.findall(r"\d+", await record.get_by_role("status").inner_text())[0])
@@ -92,3 +92,28 @@ async def test_a_meeting_with_voters_and_its_petition(kyhop: Server, devices: Op
     await expect(bars.locator(".trend-bar--closed rect")).to_have_attribute("height", "0")
     await expect(months.locator(".trend-bar--received rect[height='0']")).to_have_count(today.month - 1)
     await page.screenshot(path=str(artifact("petitions-trend.png")), full_page=True)
+
+
+async def test_a_refused_meeting_with_voters_keeps_the_form(kyhop: Server, devices: OpenDevice) -> None:
+    """The server refuses the form (a deputy chosen was removed from the council after the page
+    loaded): its message is shown in Vietnamese, what was typed stays, and nothing is recorded."""
+    council_id = kyhop.people.council_id
+    secretary = await devices("van-phong", login="thuky", start=f"/councils/{council_id}/petitions")
+    form = secretary.page.get_by_role("form", name="Ghi buổi tiếp xúc cử tri")
+    await form.get_by_label("Địa điểm").fill(PLACE)
+    await form.get_by_label("Số cử tri tham dự").fill("80")
+    deputy_group = form.get_by_role("group", name="Đại biểu tham dự")
+    await deputy_group.get_by_role("checkbox", name="Hoàng Văn Cường").check()
+    await kyhop.api("thuky", "DELETE", f"/api/v1/councils/{council_id}/members/{kyhop.people.ids['daibieu3']}",
+                    expect_status=204)
+
+    await form.get_by_role("button", name="Ghi buổi tiếp xúc cử tri").click()
+    await expect(form.get_by_role("alert")).to_have_text("Người được chọn không phải đại biểu của HĐND này")
+    await expect(form.get_by_role("status")).to_have_count(0)
+    await expect(form.get_by_label("Địa điểm")).to_have_value(PLACE)
+    await expect(form.get_by_label("Số cử tri tham dự")).to_have_value("80")
+    await expect(deputy_group.get_by_role("checkbox", name="Hoàng Văn Cường")).to_be_checked()
+    meetings = secretary.page.get_by_role("region", name="Các buổi tiếp xúc cử tri")
+    await expect(meetings).to_contain_text("Chưa có buổi tiếp xúc cử tri nào.")
+    listed = await kyhop.api("thuky", "GET", f"/api/v1/councils/{council_id}/voter-meetings", expect_status=200)
+    assert listed["items"] == []

@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/I18nProvider";
 import { rowErrors, type RowError } from "../secretariat/memberImport";
 import { importPetitions } from "./api";
 import type { ImportOutcome, VoterMeeting } from "./types";
+import { VoterMeetingSelect } from "./VoterMeetingSelect";
 
 type Outcome = { kind: "idle" } | { kind: "sending" } | { kind: "refused"; message: string; rows: RowError[] } | { kind: "done"; result: ImportOutcome };
 
@@ -34,17 +35,7 @@ export function ImportPetitions({ councilId, voterMeetings, onImported }: { coun
       <h2>{t("petition.import")}</h2>
       <p className="muted">{t("petition.importHint")}</p>
       <div className="field-row">
-        <label className="field">
-          <span>{t("petition.voterMeeting")}</span>
-          <select value={meetingId} onChange={(event) => setMeetingId(event.target.value)}>
-            <option value="">{t("petition.noVoterMeeting")}</option>
-            {voterMeetings.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meeting.place} · {meeting.held_on}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VoterMeetingSelect voterMeetings={voterMeetings} value={meetingId} onChange={setMeetingId} />
         <label className="field">
           <span>{t("petition.importChoose")}</span>
           <input ref={input} type="file" accept=".csv,.xlsx" disabled={outcome.kind === "sending"} onChange={(event) => send(event.target.files?.[0])} />

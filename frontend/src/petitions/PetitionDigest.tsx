@@ -4,7 +4,7 @@
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
-import { formatDay } from "../questions/questions";
+import { formatDay } from "../kit/days";
 import { formatCount } from "./petitions";
 import type { Filters } from "./petitions";
 import type { Digest, DigestItem } from "./types";

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
-import { formatDay } from "../questions/questions";
+import { formatDay } from "../kit/days";
 import type { Petition } from "./types";
 
 export function PetitionLine({ petition, children }: { petition: Petition; children?: ReactNode }) {

@@ -9,7 +9,7 @@ import { TopBar } from "../components/TopBar";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/vi";
-import { formatDay } from "../questions/questions";
+import { formatDay } from "../kit/days";
 import { petitionReport } from "./api";
 import { barPercent, defaultPeriod, formatCount, formatShare, reportPath, vietnamToday } from "./petitions";
 import { TrendChart } from "./TrendChart";

@@ -7,6 +7,7 @@ import { useAction } from "../components/useAction";
 import { useI18n } from "../i18n/I18nProvider";
 import { createPetition, similarPetitions } from "./api";
 import type { Similar, VoterMeeting } from "./types";
+import { VoterMeetingSelect } from "./VoterMeetingSelect";
 
 const DEBOUNCE_MS = 400;
 
@@ -81,17 +82,7 @@ export function RecordPetition({ councilId, voterMeetings, onRecorded }: { counc
           <span>{t("petition.locality")}</span>
           <input maxLength={200} value={locality} onChange={(event) => setLocality(event.target.value)} />
         </label>
-        <label className="field">
-          <span>{t("petition.voterMeeting")}</span>
-          <select value={meetingId} onChange={(event) => setMeetingId(event.target.value)}>
-            <option value="">{t("petition.noVoterMeeting")}</option>
-            {voterMeetings.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meeting.place} · {meeting.held_on}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VoterMeetingSelect voterMeetings={voterMeetings} value={meetingId} onChange={setMeetingId} />
       </div>
       {error && <ErrorNotice message={error} />}
       {done !== null && <p role="status">{t("petition.recorded", { id: done })}</p>}

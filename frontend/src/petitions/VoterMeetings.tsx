@@ -5,7 +5,7 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { useAction } from "../components/useAction";
 import { useAsync } from "../components/useAsync";
 import { useI18n } from "../i18n/I18nProvider";
-import { formatDay } from "../questions/questions";
+import { formatDay } from "../kit/days";
 import { createVoterMeeting, listDeputies } from "./api";
 import { formatCount, newVoterMeetingForm, vietnamToday, voterMeetingBody, type VoterMeetingForm } from "./petitions";
 import { VOTER_MEETING_WHEN, type DeputyOption, type VoterMeeting, type VoterMeetingWhen } from "./types";

@@ -1,7 +1,7 @@
 // One commitment (lời hứa, cam kết): its text, due date (red when overdue), done or not.
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider";
-import { formatDay } from "./questions";
+import { formatDay } from "../kit/days";
 import type { Commitment } from "./types";
 
 export function CommitmentLine({ commitment, children }: { commitment: Commitment; children?: ReactNode }) {

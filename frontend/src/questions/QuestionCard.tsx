@@ -3,9 +3,10 @@
 // commitments. Screens add their actions as children.
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider";
+import { formatDay } from "../kit/days";
 import { AnswerFile } from "./AnswerFile";
 import { CommitmentLine } from "./CommitmentLine";
-import { addresseeLabel, formatDay } from "./questions";
+import { addresseeLabel } from "./questions";
 import type { Commitment, Question } from "./types";
 import "./questions.css";
 

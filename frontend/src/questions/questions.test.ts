@@ -9,7 +9,6 @@ import {
   decisionsFor,
   floorActionsFor,
   floorQuestions,
-  formatDay,
   hasMyQuestions,
   mayAnswer,
   mayCommit,
@@ -96,10 +95,6 @@ describe("addressees", () => {
 });
 
 describe("deadlines", () => {
-  it("shows a day the Vietnamese way", () => {
-    expect(formatDay("2026-12-28")).toBe("28/12/2026");
-    expect(formatDay("soon")).toBe("soon");
-  });
 
   it("puts what waits for an answer first: overdue, then the soonest due", () => {
     const list = [

@@ -105,12 +105,6 @@ export function topicTitle(topics: readonly Topic[], topicId: number | null): st
   return topicId === null ? null : (topics.find((topic) => topic.id === topicId)?.title ?? null);
 }
 
-/** A calendar day "YYYY-MM-DD" as "DD/MM/YYYY"; anything else unchanged. */
-export function formatDay(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
-}
-
 /** Those still waiting for the caller's answer first (overdue, then the soonest due), then the rest. */
 export function toAnswerFirst(questions: readonly Question[]): Question[] {
   const rank = (question: Question) => (mayAnswer(question) ? (question.overdue ? 0 : 1) : 2);

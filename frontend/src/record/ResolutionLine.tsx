@@ -2,7 +2,7 @@
 import { Link } from "../app/Link";
 import { paths } from "../app/routes";
 import { useI18n } from "../i18n/I18nProvider";
-import { formatDay } from "../questions/questions";
+import { formatDay } from "../kit/days";
 import { pollSummary } from "./resolutions";
 import type { Resolution } from "./types";
 

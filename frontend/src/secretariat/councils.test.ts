@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CouncilRef } from "../api/types";
 import { council, councilRef } from "../test/fixtures";
 import { translator } from "../i18n/translate";
-import { councilLabel, councilNames, councilNotes, formatDay, isReadOnly, offersWrites, unitKindLabel } from "./councils";
+import { councilLabel, councilNames, councilNotes, isReadOnly, offersWrites, unitKindLabel } from "./councils";
 
 const vi = translator("vi");
 const en = translator("en");
@@ -25,11 +25,6 @@ describe("councils after the 2025 reform", () => {
     expect(offersWrites(undefined, true)).toBe(true); // the server still refuses a dissolved one
   });
 
-  it("write days as dd/mm/yyyy", () => {
-    expect(formatDay("2025-07-01")).toBe("01/07/2025");
-    expect(formatDay("2025-12-31")).toBe("31/12/2025");
-    expect(formatDay("soon")).toBe("soon");
-  });
 
   it("name each kind of unit, in Vietnamese and English", () => {
     expect(["province", "city", "commune", "ward", "special_zone", "district"].map((unit_kind) => unitKindLabel(vi, { unit_kind: unit_kind as CouncilRef["unit_kind"] }))).toEqual([

@@ -3,18 +3,13 @@
 // read-only: the server refuses every write with 409 council_dissolved, so no write is offered.
 import type { Council, CouncilRef } from "../api/types";
 import type { Translate } from "../i18n/translate";
+import { formatDay } from "../kit/days";
 
 type Dissolvable = Pick<CouncilRef, "dissolved_on">;
 
 /** Only readable: dissolved (the server refuses writes from the moment it is dissolved). */
 export function isReadOnly(council: Dissolvable | null | undefined): boolean {
   return council?.dissolved_on != null;
-}
-
-/** An ISO date (yyyy-mm-dd, as the server sends dates) as Vietnamese write it: dd/mm/yyyy. */
-export function formatDay(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
 }
 
 /** The kind of unit: Tỉnh, Thành phố, Xã, Phường, Đặc khu, Huyện (cũ). */
