@@ -32,6 +32,7 @@ from app.live.runtime import LiveRuntime
 from app.meetings.router import router as meetings_router
 from app.oparl.router import OpenAccess
 from app.oparl.router import router as oparl_router
+from app.petitions.candidates import CandidateTexts
 from app.petitions.digest_mail import DigestMailer
 from app.petitions.router import router as petitions_router
 from app.petitions.supervision_router import router as supervisions_router
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.live = live
     app.state.voting = voting
     app.state.harvest = harvest
+    app.state.petition_candidates = CandidateTexts()
 
     install_error_handlers(app)
     app.include_router(health_router)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Annotated, Any, Protocol, TypeVar
 from urllib.parse import urlencode
@@ -18,7 +19,7 @@ from app.petitions import answer_http, report_service, service
 from app.petitions.access import petition_reader
 from app.petitions.digest import Digest
 from app.petitions.petition_file import read_petition_file
-from app.petitions.petition_import import import_petitions
+from app.petitions.petition_import import plan_import, write_import
 from app.petitions.report import CouncilFiguresList, Report
 from app.petitions.report_service import MEDIA_TYPES, ReportFormat
 from app.petitions.rules import Level, State
@@ -89,14 +90,19 @@ async def create_petition(council_id: Id, body: PetitionCreate, principal: Curre
 
 @router.post("/councils/{council_id:int}/petitions/import", response_model=ImportResult,
              summary="Import a petition list (.xlsx or .csv); any bad row: 422, nothing written")
-async def import_petition_file(council_id: Id, file: UploadFile, principal: CurrentUser, uow: UowDep,
+async def import_petition_file(council_id: Id, file: UploadFile, principal: OwnTransactionUser, db: DatabaseDep,
                                voter_meeting_id: Annotated[Id | None, Form()] = None) -> ImportResult:
-    # Who may import is checked before the file is read: a stranger learns nothing from its errors.
-    reader = await petition_reader(uow.session, principal, council_id)
-    reader.require_manage()
-    rows = read_petition_file(file.filename or "", await read_upload(file))
-    created, merged = await import_petitions(uow.session, principal=principal, council_id=council_id,
-                                             rows=rows, voter_meeting_id=voter_meeting_id)
+    """Read and matched in a read transaction (petition_import explains why), then written."""
+    async with db.unit_of_work(write=False) as uow:
+        # Who may import is checked before the file is read: a stranger learns nothing from its errors.
+        reader = await petition_reader(uow.session, principal, council_id)
+        reader.require_manage()
+        content = await read_upload(file)
+        rows = await asyncio.to_thread(read_petition_file, file.filename or "", content)
+        plan = await plan_import(uow.session, principal=principal, council_id=council_id, rows=rows,
+                                 voter_meeting_id=voter_meeting_id)
+    async with db.unit_of_work() as uow:
+        created, merged = await write_import(uow.session, principal=principal, plan=plan)
     return ImportResult(created=created, merged=merged)
 
 
@@ -173,13 +179,14 @@ SIMILAR_TEXT_MAX = 2_000
 
 @router.get("/councils/{council_id:int}/petitions/similar", response_model=SimilarList,
             summary="Likely duplicates of a text, best first")
-async def similar_petitions(council_id: Id, principal: CurrentUser, uow: UowDep,
+async def similar_petitions(council_id: Id, request: Request, principal: CurrentUser, uow: UowDep,
                             text: Annotated[str, Query(min_length=1, max_length=SIMILAR_TEXT_MAX, description=(
                                 f"the words typed so far; {SIMILAR_TEXT_MAX:,} characters at most, so that the "
                                 "address stays under what HTTP servers and proxies accept"))],
                             limit: Annotated[int, Query(ge=1, le=50)] = 10) -> SimilarList:
     return SimilarList(items=await service.similar(uow.session, principal=principal, council_id=council_id,
-                                                   text=text, limit=limit))
+                                                   text=text, limit=limit,
+                                                   candidates=request.app.state.petition_candidates))
 
 
 @router.get("/petitions/{petition_id:int}", response_model=PetitionDetail)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, func, not_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,6 +47,9 @@ from app.petitions.schemas import (
     VoterMeetingOut,
 )
 from app.petitions.similarity import comparable, most_similar
+
+if TYPE_CHECKING:
+    from app.petitions.candidates import CandidateTexts
 
 CLASSIFICATION = ("level", "needs_resources", "agency_id", "due_on", "field")
 DEPUTY_ROLES = ("deputy", "chair")
@@ -274,19 +277,11 @@ def require_not_merged(petition: Petition) -> None:
 
 # --- duplicates ------------------------------------------------------------------------------
 
-async def candidates(session: AsyncSession, council_id: int) -> dict[int, str]:
-    """{id: comparable text} of every petition of the council that others could repeat (merged
-    ones live on in their target)."""
-    rows = await session.execute(select(Petition.id, Petition.folded).where(
-        Petition.council_id == council_id, VOTERS, Petition.merged_into_id.is_(None)))
-    return {row[0]: row[1] for row in rows}
-
-
 async def similar(session: AsyncSession, *, principal: Principal, council_id: int, text: str,
-                  limit: int) -> list[SimilarOut]:
+                  limit: int, candidates: CandidateTexts) -> list[SimilarOut]:
     reader = await petition_reader(session, principal, council_id)
     reader.require_manage()
-    hits = most_similar(text, await candidates(session, council_id), limit=limit)
+    hits = most_similar(text, await candidates.of(session, council_id), limit=limit)
     found = {p.id: p for p in await session.scalars(select(Petition).where(Petition.id.in_([i for i, _ in hits])))}
     return [SimilarOut(id=i, text=found[i].text, state=found[i].state, score=score)
             for i, score in hits]

@@ -146,3 +146,19 @@ class SameIndex:
                     best is None or (total, -key) > (best[0], -best[1])):
                 best = (total, key)
         return best[1] if best else None
+
+
+def match_each(texts: list[str], choices: dict[int, str]) -> list[int | None]:
+    """For each of a list's comparable texts, in order: the key of the petition among `choices`
+    it says the same as (SameIndex.find), or −k when it repeats the list's k-th new text (from 1),
+    or None when it is new itself. Pure and picklable: an import runs it in a process of its own."""
+    index = SameIndex(choices)
+    found: list[int | None] = []
+    new = 0
+    for text in texts:
+        match = index.find(text)
+        found.append(match)
+        if match is None:
+            new += 1
+            index.add(-new, text)
+    return found

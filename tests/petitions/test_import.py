@@ -3,10 +3,12 @@ repeats merged (within the file and with what is kept), every bad row reported, 
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 from openpyxl import Workbook
 
+from app.petitions import petition_import
 from tests.contract import assert_error
 
 HEADER = ["STT", "Nội dung kiến nghị", "Lĩnh vực", "Địa phương", "Cơ quan giải quyết", "Cấp", "Hạn giải quyết",
@@ -115,3 +117,59 @@ async def test_files_that_are_not_lists_are_refused(client, world, db, petitions
     for who, status in (("deputy", 403), ("respondent", 403), ("other_secretary", 404), ("anonymous", 401)):
         assert_error(await _import(client, world, "kien-nghi.csv", "Nội dung kiến nghị\nA\n".encode(), who=who), status)
     assert await db.snapshot() == before
+
+
+class HeldMatching:
+    """Holds an import before its matching step until released, to show what the rest of the
+    server can do meanwhile."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        self.started, self.release = asyncio.Event(), asyncio.Event()
+        in_process = petition_import.in_process
+
+        async def held(*args):  # type: ignore[no-untyped-def]
+            self.started.set()
+            await asyncio.wait_for(self.release.wait(), timeout=20)
+            return await in_process(*args)
+
+        monkeypatch.setattr(petition_import, "in_process", held)
+
+    async def wait_started(self) -> None:
+        await asyncio.wait_for(self.started.wait(), timeout=20)
+
+
+async def test_while_an_import_is_matched_other_writes_go_on(client, world, db, petitions, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Matching runs outside the write transaction and off the event loop: a petition recorded
+    meanwhile is written at once — and the import, seeing the council's petitions changed, matches
+    again, so its row saying the same (and the row repeating that row) join that petition instead
+    of repeating it."""
+    held = HeldMatching(monkeypatch)
+    text = "Đề nghị nâng cấp tuyến đường từ trung tâm xã đến trường tiểu học số 2"
+    importing = asyncio.create_task(_import(client, world, "kien-nghi.xlsx", _xlsx([
+        [1, text.upper(), "Giao thông"], [2, "Đề nghị bổ sung giáo viên tiếng Anh cho trường trung học", "Giáo dục"],
+        [3, "De nghi nang cap tuyen duong tu trung tam xa den truong tieu hoc so 2", "Giao thông"]])))
+    await held.wait_started()
+    recorded = await asyncio.wait_for(petitions.create(text), timeout=10)
+    assert not importing.done()
+    held.release.set()
+    answer = await importing
+    assert answer.json() == {"created": 1, "merged": 2}, answer.text
+    assert (await petitions.get(recorded["id"])).json()["source_count"] == 3
+    assert await db.count("petitions") == 2
+
+
+async def test_a_merge_while_an_import_is_matched_is_followed(client, world, petitions, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The petition a row was matched to is merged into another before the import writes: the row
+    joins the petition that lives on."""
+    text = "Đề nghị xây dựng cầu dân sinh qua suối thôn Bản Vẽ để học sinh đi học an toàn"
+    repeated = await petitions.create(text)
+    survivor = await petitions.create("Cử tri thôn Bản Vẽ đề nghị sớm xây cầu dân sinh qua suối")
+    held = HeldMatching(monkeypatch)
+    importing = asyncio.create_task(_import(client, world, "kien-nghi.csv", f"Nội dung kiến nghị\n{text}\n".encode()))
+    await held.wait_started()
+    merged = await client.post(f"/api/v1/petitions/{survivor['id']}/merge", headers=world.headers("secretary"),
+                               json={"petition_ids": [repeated["id"]]})
+    assert merged.status_code == 200, merged.text
+    held.release.set()
+    assert (await importing).json() == {"created": 0, "merged": 1}
+    assert (await petitions.get(survivor["id"])).json()["source_count"] == 3

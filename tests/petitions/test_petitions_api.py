@@ -256,6 +256,33 @@ async def test_merging_keeps_every_source_and_the_counts(client, world, db, peti
     assert await db.snapshot() == before
 
 
+async def test_the_likely_duplicates_follow_every_new_and_merged_petition(client, world, petitions) -> None:  # type: ignore[no-untyped-def]
+    """The texts compared are kept between keystrokes; a petition recorded, imported or merged
+    since is seen at the next one."""
+    secretary = world.headers("secretary")
+
+    async def hits() -> list[int]:
+        answer = await client.get(f"{petitions.base}/similar", params={"text": ROAD}, headers=secretary)
+        assert answer.status_code == 200, answer.text
+        return [hit["id"] for hit in answer.json()["items"]]
+
+    assert await hits() == []
+    first = await petitions.create(ROAD)
+    assert await hits() == [first["id"]]
+    second = await petitions.create("Cu tri de nghi sua chua tuyen duong lien xa Hung Loc")
+    assert await hits() == [first["id"], second["id"]]
+    imported = await client.post(f"{petitions.base}/import", headers=secretary, files={"file": (
+        "kien-nghi.csv", "Nội dung kiến nghị\nĐề nghị sửa chữa tuyến đường liên xã Hưng Lộc bị xuống cấp\n".encode(),
+        "text/csv")})
+    assert imported.json() == {"created": 1, "merged": 0}, imported.text
+    assert len(await hits()) == 3
+    merged = await client.post(f"/api/v1/petitions/{first['id']}/merge", headers=secretary,
+                               json={"petition_ids": [second["id"]]})
+    assert merged.status_code == 200, merged.text
+    assert second["id"] not in await hits() and first["id"] in await hits()
+    assert len(await hits()) == 2
+
+
 async def test_fifty_petitions_are_assigned_at_once_or_none_is(client, world, db, petitions) -> None:  # type: ignore[no-untyped-def]
     created = [await petitions.create(f"Đề nghị sửa chữa cống thoát nước khu dân cư số {n}") for n in range(50)]
     ids = [p["id"] for p in created]
