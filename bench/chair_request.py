@@ -3,7 +3,7 @@
 time of POST /api/v1/agenda-items/{id}/activate, in-process (httpx over ASGI, no sockets, no
 fan-out), on the demo meeting.
 
-    .venv/bin/python bench/chair_request.py [--requests 300] [--database-url URL] [--statements]
+    .venv/bin/python bench/chair_request.py [--requests 300] [--database-url URL] [--statements] [--profile LINES]
 
 The fan-out bench (bench/fanout.py) measures from the chair's request to the last tablet; this
 isolates the request's own share, which is the part of the fan-out latency that does not
@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import os
+import pstats
 import statistics
 import subprocess
 import sys
@@ -56,7 +58,10 @@ async def measure(args: argparse.Namespace) -> None:
         items = [i["id"] for i in (await http.get(f"/api/v1/meetings/{meeting}/agenda", headers=headers)).json()["items"][:2]]
         times: list[float] = []
         counts: list[int] = []
+        profiler = cProfile.Profile() if args.profile else None
         for turn in range(args.requests):
+            if profiler is not None and turn == args.requests // 10:
+                profiler.enable()
             statements.clear()
             started = time.perf_counter()
             answer = await http.post(f"/api/v1/agenda-items/{items[turn % 2]}/activate", headers=headers)
@@ -64,6 +69,9 @@ async def measure(args: argparse.Namespace) -> None:
             counts.append(len(statements))
             if answer.status_code != 200:
                 raise RuntimeError(f"activate: {answer.status_code} {answer.text}")
+        if profiler is not None:
+            profiler.disable()
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats(args.profile_sort).print_stats(args.profile)
         if args.statements:
             for number, statement in enumerate(statements, 1):
                 print(f"{number:2}. {' '.join(statement.split())[:160]}")
@@ -79,6 +87,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--statements", action="store_true")
+    parser.add_argument("--profile", type=int, default=0, metavar="LINES",
+                        help="profile the warm requests with cProfile and print its top LINES")
+    parser.add_argument("--profile-sort", default="tottime", help="cProfile's sort key (tottime, cumulative, ...)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kyhop-bench-chair-") as tmp:
         os.environ.update(KYHOP_DATA_DIR=tmp, KYHOP_DATABASE_URL=args.database_url)

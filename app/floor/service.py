@@ -21,8 +21,7 @@ from app.floor.rules import FloorRuleError, SpeakerKind, Timer
 from app.floor.schemas import SpeakerOut
 from app.kit.time import utcnow
 from app.live.outbox import emit
-from app.meetings.access import MeetingAccess, lock_meeting, meeting_access
-from app.meetings.agenda import item_access
+from app.meetings.access import MeetingAccess, item_access, lock_meeting, meeting_access
 from app.meetings.service import require_open, speaking_times
 from app.models import Agency, AgendaItem, Meeting, Membership, Speaker, User
 from app.questions import service as questions

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar, Unpack
 
-from sqlalchemy import ColumnElement, and_, false, select, true
+from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
-from app.councils.access import OVERSIGHT, ensure_writable, oversees
+from app.councils.access import OVERSIGHT, ensure_sitting, oversees
+from app.db import writes
 from app.errors import Forbidden, NotFound
-from app.models import Council, Meeting, MeetingGuest, Membership
+from app.models import AgendaItem, Council, Meeting, MeetingGuest, Membership
 
 INVITED = "invited"  # not a council member, invited to this one meeting
 PUBLIC = "public"  # anyone without a login: the press and citizens following a public meeting
@@ -90,29 +91,62 @@ def sees(meeting: Meeting, role: str | None, *, is_admin: bool) -> bool:
     return False
 
 
-async def meeting_access(session: AsyncSession, principal: Principal, meeting_id: int) -> MeetingAccess:
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound()
-    role: str | None = await session.scalar(
-        select(Membership.role).where(Membership.council_id == meeting.council_id,
-                                      Membership.user_id == principal.user.id)
-    )
-    if role is None:
-        invited = await session.scalar(
-            select(MeetingGuest.id).where(MeetingGuest.meeting_id == meeting_id,
-                                          MeetingGuest.user_id == principal.user.id)
-        )
-        role = INVITED if invited is not None else None
-    if role is None and not principal.user.is_admin:
-        council = await session.get_one(Council, meeting.council_id)
+_Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
+# What the access check reads besides the meeting: its council and the user's standing in it.
+_STANDING = (Council, Membership.role, MeetingGuest.id)
+
+
+def _join_standing(query: _Query, user_id: int) -> _Query:
+    """Joins the `_STANDING` columns of `user_id` to a query over Meeting, so that the access
+    check is one statement."""
+    return (query.join(Council, Council.id == Meeting.council_id)
+            .outerjoin(Membership, and_(Membership.council_id == Meeting.council_id,
+                                        Membership.user_id == user_id))
+            .outerjoin(MeetingGuest, and_(MeetingGuest.meeting_id == Meeting.id,
+                                          MeetingGuest.user_id == user_id)))
+
+
+async def _decide(session: AsyncSession, principal: Principal, meeting: Meeting, council: Council,
+                  role: str | None, invited: int | None) -> MeetingAccess:
+    is_admin = principal.user.is_admin
+    if role is None and invited is not None:
+        role = INVITED
+    if role is None and not is_admin:
         role = OVERSIGHT if await oversees(session, principal.user.id, council) else None
-    if role is None and not principal.user.is_admin:
+    if role is None and not is_admin:
         raise NotFound()
-    if not sees(meeting, role, is_admin=principal.user.is_admin):
+    if not sees(meeting, role, is_admin=is_admin):
         raise NotFound()
-    await ensure_writable(session, meeting.council_id)
-    return MeetingAccess(meeting=meeting, role=role, is_admin=principal.user.is_admin)
+    if writes(session):
+        ensure_sitting(council)
+    return MeetingAccess(meeting=meeting, role=role, is_admin=is_admin)
+
+
+async def meeting_access(session: AsyncSession, principal: Principal, meeting_id: int) -> MeetingAccess:
+    row = (await session.execute(_join_standing(select(Meeting, *_STANDING), principal.user.id)
+                                 .where(Meeting.id == meeting_id))).first()
+    if row is None:
+        raise NotFound()
+    meeting, council, role, invited = row
+    return await _decide(session, principal, meeting, council, role, invited)
+
+
+async def item_access(
+    session: AsyncSession, principal: Principal, item_id: int
+) -> tuple[AgendaItem, MeetingAccess]:
+    """An agenda item with the access to its meeting, read in one statement; a guest does not
+    see an item that is not public (404)."""
+    row = (await session.execute(
+        _join_standing(select(AgendaItem, Meeting, *_STANDING)
+                       .join(Meeting, Meeting.id == AgendaItem.meeting_id), principal.user.id)
+        .where(AgendaItem.id == item_id))).first()
+    if row is None:
+        raise NotFound()
+    item, meeting, council, role, invited = row
+    access = await _decide(session, principal, meeting, council, role, invited)
+    if access.is_guest and not item.public:
+        raise NotFound()
+    return item, access
 
 
 async def public_meeting_access(session: AsyncSession, meeting_id: int) -> MeetingAccess | None:

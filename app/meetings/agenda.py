@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
 from app.audit.service import record
-from app.errors import Conflict, Invalid, NotFound
+from app.errors import Conflict, Invalid
 from app.live.outbox import emit
-from app.meetings.access import MeetingAccess, meeting_access
+from app.meetings.access import MeetingAccess, item_access
 from app.meetings.agenda_rules import (
     AgendaRuleError,
     check_move,
@@ -64,18 +64,6 @@ async def _announce(session: AsyncSession, meeting_id: int) -> None:
     items = agenda_view(await items_of(session, meeting_id))
     await emit(session, meeting_id=meeting_id, type="agenda.updated",
                data={"items": [item.model_dump(mode="json") for item in items]})
-
-
-async def item_access(
-    session: AsyncSession, principal: Principal, item_id: int
-) -> tuple[AgendaItem, MeetingAccess]:
-    item = await session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFound()
-    access = await meeting_access(session, principal, item.meeting_id)
-    if access.is_guest and not item.public:
-        raise NotFound()
-    return item, access
 
 
 async def _check_sitting(session: AsyncSession, meeting_id: int, sitting_id: int | None) -> None:
@@ -240,14 +228,14 @@ async def reorder(
     await _announce(session, access.meeting.id)
 
 
-async def activate(session: AsyncSession, *, principal: Principal, item_id: int) -> AgendaItem:
+async def activate(session: AsyncSession, *, principal: Principal, item_id: int) -> AgendaItemOut:
+    """Makes an item the current one (the one before it is done); returns it as laid out."""
     item, access = await item_access(session, principal, item_id)
     access.require_chair()
     if access.meeting.state != "in_progress":
         raise Conflict("meeting_not_in_progress")
-    previous = await session.scalar(
-        select(AgendaItem).where(AgendaItem.meeting_id == item.meeting_id,
-                                 AgendaItem.state == "current"))
+    items = await items_of(session, item.meeting_id)
+    previous = next((i for i in items if i.state == "current"), None)
     if previous is not None and previous.id != item.id:
         previous.state = "done"
         await session.flush()  # the one-current index must not see two at once
@@ -261,4 +249,4 @@ async def activate(session: AsyncSession, *, principal: Principal, item_id: int)
     await emit(session, meeting_id=item.meeting_id, type="agenda.current",
                data={"item_id": item.id, "previous_id": previous.id if previous else None,
                      "public": item.public})
-    return item
+    return next(view for view in agenda_view(items) if view.id == item.id)

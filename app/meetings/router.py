@@ -9,7 +9,7 @@ from app.deps import UowDep
 from app.floor import service as floor_service
 from app.kit.schemas import Id
 from app.meetings import agenda, service
-from app.meetings.access import meeting_access
+from app.meetings.access import item_access, meeting_access
 from app.meetings.schemas import (
     AgendaItemCreate,
     AgendaItemOut,
@@ -204,7 +204,7 @@ async def reorder(meeting_id: Id, body: AgendaOrder, principal: CurrentUser,
 
 @router.get("/agenda-items/{item_id:int}", response_model=AgendaItemOut)
 async def get_item(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaItemOut:
-    await agenda.item_access(uow.session, principal, item_id)
+    await item_access(uow.session, principal, item_id)
     return await _item_out(uow, item_id)
 
 
@@ -227,4 +227,4 @@ async def activate(item_id: Id, principal: CurrentUser, uow: UowDep) -> AgendaIt
     item = await agenda.activate(uow.session, principal=principal, item_id=item_id)
     # Screens show the new item's list of speakers at once (the snapshot holds the current one's).
     await floor_service.announce_current(uow.session, item.meeting_id, item.id)
-    return await _item_out(uow, item_id)
+    return item

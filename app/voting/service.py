@@ -18,8 +18,7 @@ from app.errors import Conflict, Invalid
 from app.kit.collation import by_name
 from app.kit.time import utcnow
 from app.live.outbox import emit
-from app.meetings.access import lock_meeting
-from app.meetings.agenda import item_access
+from app.meetings.access import item_access, lock_meeting
 from app.models import Poll, PollChoice, PollOption, User
 from app.voting import presets, progress, views
 from app.voting.access import poll_access
