@@ -17,7 +17,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -62,6 +62,25 @@ class Subscriber:
     queue is empty and nothing is being sent, an event's frame is written to the socket straight
     from the fan-out: no task to wake, no ASGI send chain (see app/live/frames.py)."""
 
+    # Thousands of these live at once: slots, no asyncio.Event, a queue made on first use and a
+    # future only while serve() waits keep an idle socket's share of memory small.
+    __slots__ = (
+        "_idle",
+        "_queue",
+        "_send_cancelled",
+        "_sender",
+        "_waiter",
+        "close_code",
+        "frames",
+        "is_closed",
+        "max_queue",
+        "metrics",
+        "reader",
+        "sent_seq",
+        "socket",
+        "token_id",
+    )
+
     def __init__(self, socket: Socket, reader: ReaderKind, max_queue: int,
                  metrics: LiveMetrics, *, token_id: int | None = None,
                  frames: FrameWriter | None = None) -> None:
@@ -72,33 +91,47 @@ class Subscriber:
         self.metrics = metrics
         self.frames = frames
         self.sent_seq = 0
-        self.closed = asyncio.Event()
-        self.close_code: int | None = None
-        self._queue: deque[tuple[int, str]] = deque()
-        self._wake = asyncio.Event()
+        self.is_closed = False
+        self.close_code: int | None = None  # None: ended by the client, or not yet closed
+        self._queue: deque[tuple[int, str]] | None = None
+        self._waiter: asyncio.Future[None] | None = None
+        self._sender: asyncio.Task[Any] | None = None  # serve()'s task while it is in a send
+        self._send_cancelled = False
         self._idle = False  # serve() is waiting with an empty queue
 
     def push(self, event: Event) -> bool:
         """Sends the event now if the socket is idle and can take it, else queues it; True when
         it was written here."""
-        if self.closed.is_set() or event.seq <= self.sent_seq:
+        if self.is_closed or event.seq <= self.sent_seq:
             return False
         if self._idle and self.frames is not None and self.frames.write_frame(event.frame(self.reader)):
             self.sent_seq = event.seq
             return True
-        if len(self._queue) >= self.max_queue:
+        queue = self._queue
+        if queue is None:
+            queue = self._queue = deque()
+        if len(queue) >= self.max_queue:
             self.metrics.overflows.inc()
             self.close(CLOSE_OVERFLOW)
             return False
-        self._queue.append((event.seq, event.wire(self.reader)))
-        self._wake.set()
+        queue.append((event.seq, event.wire(self.reader)))
+        self._wake()
         return False
 
-    def close(self, code: int) -> None:
-        if not self.closed.is_set():
+    def close(self, code: int | None) -> None:
+        """Stops serve(); `code` is what the socket is closed with (None: the client left)."""
+        if not self.is_closed:
             self.close_code = code
-            self.closed.set()
-            self._wake.set()
+            self.is_closed = True
+            self._wake()
+            if self._sender is not None:  # a send stuck on a tablet that stopped reading
+                self._send_cancelled = True
+                self._sender.cancel()
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
     async def send_now(self, seq: int, text: str) -> None:
         """Initial messages (snapshot, catch-up), sent before the queue is served."""
@@ -108,20 +141,33 @@ class Subscriber:
 
     async def serve(self) -> None:
         """Send queued events in order until closed; events already covered are skipped."""
-        while True:
-            self._idle = True
-            await self._wake.wait()
-            self._idle = False
-            self._wake.clear()
-            while self._queue and not self.closed.is_set():
-                seq, text = self._queue.popleft()
-                if seq <= self.sent_seq:
-                    continue
+        loop = asyncio.get_running_loop()
+        while not self.is_closed:
+            queue = self._queue
+            if not queue:
+                self._idle = True
+                self._waiter = loop.create_future()
+                try:
+                    await self._waiter
+                finally:
+                    self._waiter = None
+                    self._idle = False
+                continue
+            seq, text = queue.popleft()
+            if seq <= self.sent_seq:
+                continue
+            sender = self._sender = asyncio.current_task()
+            try:
                 await self.socket.send_text(text)
-                self.sent_seq = seq
-                self.metrics.sent.inc()
-            if self.closed.is_set():
+            except asyncio.CancelledError:
+                if not self._send_cancelled or sender is None:
+                    raise
+                sender.uncancel()
                 return
+            finally:
+                self._sender = None
+            self.sent_seq = seq
+            self.metrics.sent.inc()
 
 
 class Channel:

@@ -97,13 +97,17 @@ async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Su
     hub.metrics.snapshots.inc()
 
 
-async def _until_disconnect(websocket: WebSocket) -> None:
-    """Clients only listen; anything they send is read and ignored, until they go away."""
-    with contextlib.suppress(WebSocketDisconnect):
-        while True:
-            message = await websocket.receive()
-            if message["type"] == "websocket.disconnect":
-                return
+async def _until_disconnect(websocket: WebSocket, subscriber: Subscriber) -> None:
+    """Clients only listen; anything they send is read and ignored, until they go away, which
+    ends the subscriber's serve()."""
+    try:
+        with contextlib.suppress(WebSocketDisconnect):
+            while True:
+                message = await websocket.receive()
+                if message["type"] == "websocket.disconnect":
+                    return
+    finally:
+        subscriber.close(None)
 
 
 @router.websocket("/api/v1/meetings/{meeting_id:int}/live")
@@ -129,23 +133,21 @@ async def live(websocket: WebSocket, meeting_id: Id) -> None:
                             token_id=token_id, frames=frame_writer(websocket.scope))
     channel = await runtime.hub.join(meeting_id, subscriber)
     joined_at = channel.last_seq
-    tasks: list[asyncio.Task[object]] = []
+    reading: asyncio.Task[None] | None = None
     try:
         await _initial_sync(db, runtime.hub, channel, subscriber, access, since, joined_at)
-        tasks = [asyncio.create_task(subscriber.serve()),
-                 asyncio.create_task(_until_disconnect(websocket)),
-                 asyncio.create_task(subscriber.closed.wait())]
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        del access  # its ORM rows are not kept for the socket's lifetime
+        # This task serves the queue itself; one more reads until the client goes away.
+        reading = asyncio.create_task(_until_disconnect(websocket, subscriber))
+        await subscriber.serve()
     except (WebSocketDisconnect, RuntimeError, OSError):
         pass  # the client went away mid-send
     finally:
         runtime.hub.leave(channel, subscriber)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        if reading is not None:
+            reading.cancel()
+            await asyncio.gather(reading, return_exceptions=True)
         if websocket.application_state == WebSocketState.CONNECTED and \
                 websocket.client_state == WebSocketState.CONNECTED:
             with contextlib.suppress(Exception):
                 await websocket.close(subscriber.close_code or 1000)
-
-

@@ -37,7 +37,7 @@ class LiveSessions:
         by_token: dict[int, list[Subscriber]] = defaultdict(list)
         for channel in self.hub.channels.values():
             for subscriber in channel.subscribers:
-                if subscriber.token_id is not None and not subscriber.closed.is_set():
+                if subscriber.token_id is not None and not subscriber.is_closed:
                     by_token[subscriber.token_id].append(subscriber)
         return by_token
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar, Unpack
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -91,7 +91,7 @@ def sees(meeting: Meeting, role: str | None, *, is_admin: bool) -> bool:
     return False
 
 
-_Query = TypeVar("_Query", bound=Select[Unpack[tuple[Any, ...]]])
+_Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 # What the access check reads besides the meeting: its council and the user's standing in it.
 _STANDING = (Council, Membership.role, MeetingGuest.id)
 

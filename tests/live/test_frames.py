@@ -6,6 +6,8 @@ import asyncio
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from app.live.events import Event
 from app.live.frames import text_frame
 from app.live.hub import CLOSE_OVERFLOW, Subscriber
@@ -102,8 +104,32 @@ async def test_a_socket_that_cannot_keep_up_still_overflows() -> None:
         subscriber.push(_event(seq))
         await asyncio.sleep(0)
     assert subscriber.close_code == CLOSE_OVERFLOW
-    wire.drained.set()
-    await serving
+    await asyncio.wait_for(serving, 1)  # the send stuck on the full buffer ends with the socket
+    assert wire.received == []
+
+
+async def test_a_cancel_from_elsewhere_still_stops_a_stuck_send() -> None:
+    wire = Wire()
+    wire.accepting, wire.drained = False, asyncio.Event()
+    subscriber = Subscriber(wire, "full", 3, METRICS, frames=wire)
+    serving = asyncio.create_task(subscriber.serve())
+    await asyncio.sleep(0)
+    subscriber.push(_event(1))
+    await asyncio.sleep(0)
+    serving.cancel()  # the server shutting down
+    with pytest.raises(asyncio.CancelledError):
+        await serving
+    assert not subscriber.is_closed
+
+
+async def test_serve_ends_when_the_client_leaves_while_idle() -> None:
+    wire = Wire()
+    subscriber = Subscriber(wire, "full", 3, METRICS, frames=wire)
+    serving = asyncio.create_task(subscriber.serve())
+    await asyncio.sleep(0)
+    subscriber.close(None)
+    await asyncio.wait_for(serving, 1)
+    assert subscriber.close_code is None and subscriber.push(_event(1)) is False
 
 
 async def test_a_real_server_writes_frames_straight_to_its_sockets(live_server, app, http, world, tablet) -> None:  # type: ignore[no-untyped-def]
