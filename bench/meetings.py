@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One server for a province and its communes: 20 meetings live at once, each beside itself alone.
 
-    .venv/bin/python bench/meetings.py [--meetings 20] [--workers 4] [--rounds 10] [--ballot-rounds 3]
+    .venv/bin/python bench/meetings.py [--meetings 20] [--workers 4] [--rounds 10] [--ballot-rounds 3] [--pause 0.2,0.4]
     .venv/bin/python bench/meetings.py --quick     # a smoke run: 4 meetings, 3 + 1 rounds
 
 The server: `kyhop serve --workers 4` on a PostgreSQL database made for the run (dropped after),
@@ -17,7 +17,9 @@ Each meeting runs the same script: `--rounds` times the chair starts the next sp
 `speaker.updated`), then `--ballot-rounds` votes: the chair creates and opens a poll, every deputy
 casts a ballot at once on their own kept-alive connection (measured: each ballot's ack), then the
 chair closes it (measured: close sent → the last tablet has `poll.closed`). Pauses of 0.2–0.4 s
-between steps.
+between steps; in TOGETHER, `--pause MIN,MAX` sets the pause between the chair's steps (a real
+sitting's chair acts every few minutes; `--pause 5,15` is a busy one), and each meeting starts at
+a random moment within the first MAX seconds.
 
 Phases: ALONE — each meeting in turn runs its script while all the others stay connected and
 idle (the single-meeting baseline, in the same run); TOGETHER — every meeting runs its script at
@@ -65,6 +67,7 @@ COMMUNES = 130
 KINDS = ("discussion", "debate", "question")  # one waiting entry per deputy and kind
 TARGET_RATIO = 1.5
 ROUND_TIMEOUT_S = 30.0
+SHORT_PAUSE = (0.2, 0.4)  # seconds between steps: ALONE always, TOGETHER unless --pause
 
 
 @dataclass
@@ -223,20 +226,22 @@ class MeetingsBench:
         stamps = [s for r in results for s in r["groups"][meeting.key]["stamps"]]
         return (max(stamps) - t0) / 1e6 if stamps else float("nan")
 
-    async def pause(self) -> None:
-        await asyncio.sleep(random.uniform(0.2, 0.4))
+    async def pause(self, between: tuple[float, float] = SHORT_PAUSE) -> None:
+        await asyncio.sleep(random.uniform(*between))
 
-    async def script(self, meeting: Seeded, figures: Figures, delay: float) -> None:
+    async def script(self, meeting: Seeded, figures: Figures, delay: float,
+                     steps: tuple[float, float] = SHORT_PAUSE) -> None:
+        """`steps`: the pause between the chair's steps (a speaker start, a vote)."""
         await asyncio.sleep(delay)
         chair = Http(self.port)
         try:
             await self.timed_fanout(meeting, chair, f"/api/v1/speakers/{meeting.speakers.pop(0)}/start", None)
             for _ in range(self.args.rounds):
-                await self.pause()
+                await self.pause(steps)
                 await self.timed_fanout(meeting, chair, f"/api/v1/speakers/{meeting.speakers.pop(0)}/start",
                                         figures.fanout)
             for _ in range(self.args.ballot_rounds):
-                await self.pause()
+                await self.pause(steps)
                 await self.vote(meeting, chair, figures)
         finally:
             await chair.close()
@@ -284,9 +289,12 @@ class MeetingsBench:
                 self.alone[meeting.number] = Figures()
                 await self.script(meeting, self.alone[meeting.number], 0.0)
             self.loads.append(("after ALONE", loadavg()))
-            log(f"TOGETHER: all {len(self.meetings)} meetings at once …")
+            log(f"TOGETHER: all {len(self.meetings)} meetings at once, {self.args.pause[0]}–{self.args.pause[1]} s "
+                f"between a chair's steps …")
             self.together = {m.number: Figures() for m in self.meetings}
-            await asyncio.gather(*(self.script(m, self.together[m.number], random.uniform(0, 1))
+            steps = self.args.pause
+            await asyncio.gather(*(self.script(m, self.together[m.number], random.uniform(0, max(1.0, steps[1])),
+                                               steps)
                                    for m in self.meetings))
             self.loads.append(("after TOGETHER", loadavg()))
         finally:
@@ -346,6 +354,14 @@ class MeetingsBench:
         return ok
 
 
+def _seconds_range(text: str) -> tuple[float, float]:
+    low, _, high = text.partition(",")
+    bounds = (float(low), float(high or low))
+    if not 0 <= bounds[0] <= bounds[1]:
+        raise argparse.ArgumentTypeError("MIN,MAX with 0 ≤ MIN ≤ MAX")
+    return bounds
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--meetings", type=int, default=20, help="meetings live at once (default 20)")
@@ -355,6 +371,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--client-procs", type=int, default=2, help="websocket client processes")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (server log)")
     parser.add_argument("--quick", action="store_true", help="4 meetings, 3 speaker starts, 1 vote")
+    parser.add_argument("--pause", type=_seconds_range, default=SHORT_PAUSE, metavar="MIN,MAX",
+                        help="seconds between a chair's steps in TOGETHER (default 0.2,0.4: every meeting "
+                             "acting as fast as it can; a busy real sitting is more like 5,15)")
     args = parser.parse_args(argv)
     if args.quick:
         args.meetings, args.rounds, args.ballot_rounds = 4, 3, 1
