@@ -35,6 +35,9 @@ log = logging.getLogger("kyhop.live")
 GAP_WAIT_S = 0.1
 RECENT_EVENTS = 500
 RESYNC_EVERY_S = 2.0
+# A meeting's channel outlives its last socket this long (s), so that when the hall's Wi-Fi
+# comes back the tablets resume from the events kept in memory and share one snapshot.
+LINGER_S = 120.0
 # Close codes (API.md): not authenticated, not allowed, no such meeting, could not keep up.
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -183,6 +186,7 @@ class Channel:
         self.recent: deque[Event] = deque(maxlen=RECENT_EVENTS)
         self._pending: dict[int, Event] = {}
         self._gap_task: asyncio.Task[None] | None = None
+        self.empty_since: float | None = None  # monotonic time its last subscriber left
 
     def events_after(self, since: int) -> list[Event] | None:
         """The events after `since` as delivered here, or None when some are no longer kept in
@@ -281,6 +285,7 @@ class Hub:
                     last_seq = await uow.session.scalar(
                         select(Meeting.last_seq).where(Meeting.id == meeting_id)) or 0
                 channel = self.channels[meeting_id] = Channel(self, meeting_id, last_seq)
+            channel.empty_since = None
             channel.subscribers.add(subscriber)
             self.metrics.sockets.inc()
             return channel
@@ -289,8 +294,14 @@ class Hub:
         if subscriber in channel.subscribers:
             channel.subscribers.discard(subscriber)
             self.metrics.sockets.dec()
-        if not channel.subscribers and self.channels.get(channel.meeting_id) is channel:
-            del self.channels[channel.meeting_id]
+        if not channel.subscribers and channel.empty_since is None:
+            channel.empty_since = time.monotonic()  # kept for LINGER_S: see drop_idle
+
+    def drop_idle(self, now: float, linger: float = LINGER_S) -> None:
+        """Forget the channels that have had no subscriber for `linger` seconds."""
+        for meeting_id, channel in list(self.channels.items()):
+            if channel.empty_since is not None and now - channel.empty_since >= linger:
+                del self.channels[meeting_id]
 
     # -- safety net ------------------------------------------------------------------------
 
@@ -314,6 +325,7 @@ class Hub:
         while True:
             await asyncio.sleep(RESYNC_EVERY_S)
             started = time.monotonic()
+            self.drop_idle(started)
             try:
                 await self.resync()
             except Exception:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import re
 
+from app.live.hub import LINGER_S
 from tests.live.test_live_basics import _published_meeting
 
 TABLETS = 40  # per kind of reconnect below
@@ -69,3 +70,44 @@ async def test_a_reconnect_storm_shares_the_snapshot_and_keeps_order(live_server
     assert snapshots == TABLETS + 1
     # two views (deputy, guest), each built again at most once after the change came in
     assert built <= 5, f"{built} snapshots built for {snapshots} sent"
+
+
+async def test_a_channel_outlives_its_last_tablet_so_resuming_tablets_read_from_memory(  # type: ignore[no-untyped-def]
+        live_server, app, http, world, tablet) -> None:
+    hub = app.state.live.hub
+    meeting_id = await _published_meeting(http, world)
+    secretary = world.headers("secretary")
+    first = await tablet(meeting_id, "deputy")
+    await first.receive()
+    seen = first.state.seq
+    await first.close()
+    for _ in range(50):  # the server notices the socket has gone
+        if not hub.channels[meeting_id].subscribers:
+            break
+        await asyncio.sleep(0.05)
+    channel = hub.channels[meeting_id]
+    assert not channel.subscribers and channel.empty_since is not None, "kept while nobody listens"
+
+    added = await http.post(f"/api/v1/meetings/{meeting_id}/agenda", json={"title": "Trong lúc mất mạng"},
+                            headers=secretary)
+    assert added.status_code == 201, added.text
+    assert channel.last_seq == seen + 1 and channel.events_after(seen), "the change reached the empty channel"
+    back = await tablet(meeting_id, "deputy", since=seen)
+    back.state.seq, back.state.data = seen, {"meeting": {}}  # it resumes from what it had
+    await back.receive_until(seen + 1)
+    assert [m["seq"] for m in back.messages] == [seen + 1] and back.messages[0]["type"] == "agenda.updated"
+    assert hub.channels[meeting_id] is channel and channel.empty_since is None, "the same channel again"
+
+    await back.close()
+    for _ in range(50):
+        if channel.empty_since is not None:
+            break
+        await asyncio.sleep(0.05)
+    assert channel.empty_since is not None
+    hub.drop_idle(channel.empty_since + 1)
+    assert meeting_id in hub.channels, "not before its time"
+    hub.drop_idle(channel.empty_since + LINGER_S)
+    assert meeting_id not in hub.channels
+    late = await tablet(meeting_id, "deputy")
+    await late.receive()
+    assert late.messages[0]["type"] == "snapshot" and late.state.seq == seen + 1
