@@ -6,7 +6,8 @@
 
 The server is bench/fanout.py's (`kyhop serve`, 1 process, SQLite, after `kyhop demo`; the chair
 and `--tokens` deputies log in and the chair starts the demo meeting). The hall display (one
-socket) stays connected throughout, as a wired screen does. Before each storm the chair makes 20
+socket) stays connected throughout, as a wired screen does (`--no-display`: no socket is open
+between storms). Before each storm the chair makes 20
 changes (the current agenda item, back and forth) and the events before the last 10 are deleted
 from the table, as KYHOP_EVENT_RETENTION_HOURS would have done. Then, from `--client-procs`
 processes, the tablets open their sockets spread evenly over `--spread` seconds:
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -214,8 +216,11 @@ class StormBench(fanout.Bench):
         await self.login_all(port)
         from websockets.asyncio.client import connect
 
-        async with connect(self.kyhop_urls(port, 1)[0], compression=None, max_size=None) as display:
-            await display.recv()
+        async with contextlib.AsyncExitStack() as stack:
+            if not self.args.no_display:
+                display = await stack.enter_async_context(
+                    connect(self.kyhop_urls(port, 1)[0], compression=None, max_size=None))
+                await display.recv()
             self.runs = []
             for number in range(self.args.runs):
                 result = await self.storm(port, proc.pid, self.args.tablets)
@@ -264,6 +269,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--client-procs", type=int, default=2, help="client processes (2)")
     parser.add_argument("--tokens", type=int, default=20, help="deputies whose tokens the tablets share (20)")
     parser.add_argument("--quick", action="store_true", help="200 tablets, 1 storm")
+    parser.add_argument("--no-display", action="store_true",
+                        help="no hall display stays connected: between storms nobody follows the meeting")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--kyhop-src", help="run the server from this copy of the sources (e.g. an older "
                         "commit's `git worktree`) instead of the checkout")
