@@ -38,6 +38,7 @@ RESYNC_EVERY_S = 2.0
 # A meeting's channel outlives its last socket this long (s), so that when the hall's Wi-Fi
 # comes back the tablets resume from the events kept in memory and share one snapshot.
 LINGER_S = 120.0
+STOP_WAIT_S = 5.0  # how long stopping waits for a resync under way
 # Close codes (API.md): not authenticated, not allowed, no such meeting, could not keep up.
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -238,6 +239,7 @@ class Hub:
         self.listeners: list[Callable[[Event], None]] = []
         self._join_lock = asyncio.Lock()
         self._resync_task: asyncio.Task[None] | None = None
+        self._stopping = asyncio.Event()
         self.forward: Callable[[list[Event]], Awaitable[None]] | None = None
 
     # -- events in -------------------------------------------------------------------------
@@ -323,7 +325,12 @@ class Hub:
 
     async def _resync_loop(self) -> None:
         while True:
-            await asyncio.sleep(RESYNC_EVERY_S)
+            # Stopping ends the wait, never a resync under way: a query cancelled midway would
+            # leave its driver thread to answer a loop that may be gone.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), RESYNC_EVERY_S)
+            if self._stopping.is_set():
+                return
             started = time.monotonic()
             self.drop_idle(started)
             try:
@@ -334,10 +341,14 @@ class Hub:
 
     async def stop(self) -> None:
         if self._resync_task is not None:
-            self._resync_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._resync_task
+            self._stopping.set()
+            _, stuck = await asyncio.wait({self._resync_task}, timeout=STOP_WAIT_S)
+            for task in stuck:  # a database that does not answer: stop anyway
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             self._resync_task = None
+            self._stopping.clear()
         for channel in list(self.channels.values()):
             for subscriber in list(channel.subscribers):
                 subscriber.close(1001)

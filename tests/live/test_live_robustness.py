@@ -173,3 +173,24 @@ async def test_events_older_than_the_retention_are_pruned_and_resume_falls_back_
     recent = await tablet(meeting_id, "deputy", since=2)  # 3 and 4 are kept: just those
     recent.state.seq, recent.state.data = 2, {"agenda": []}  # what that tablet already had
     assert [(await recent.receive())["seq"] for _ in range(2)] == [3, 4]
+
+
+async def test_stopping_lets_a_resync_under_way_finish(  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
+    from app.live import hub as hub_module
+    from app.live.metrics import LiveMetrics
+
+    monkeypatch.setattr(hub_module, "RESYNC_EVERY_S", 0.01)
+    hub = hub_module.Hub(None, LiveMetrics(), max_queue=10)  # type: ignore[arg-type]
+    began, finished = asyncio.Event(), asyncio.Event()
+
+    async def slow_resync() -> None:
+        began.set()
+        await asyncio.sleep(0.2)  # a query under way
+        finished.set()
+
+    monkeypatch.setattr(hub, "resync", slow_resync)
+    hub.start()
+    await asyncio.wait_for(began.wait(), 5)
+    await hub.stop()
+    assert finished.is_set(), "stop() waited for the resync instead of cancelling it midway"
