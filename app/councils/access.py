@@ -60,6 +60,12 @@ async def ensure_writable(session: AsyncSession, council_id: int) -> None:
         await refuse_if_dissolved(session, council_id)
 
 
+def ensure_writable_council(session: AsyncSession, council: Council) -> None:
+    """ensure_writable for a council already loaded."""
+    if writes(session):
+        ensure_sitting(council)
+
+
 async def council_access(session: AsyncSession, principal: Principal, council_id: int) -> CouncilAccess:
     """The caller's standing in a council; 404 if the council is absent or not theirs."""
     council = await session.get(Council, council_id)
@@ -73,8 +79,7 @@ async def council_access(session: AsyncSession, principal: Principal, council_id
         session, principal.user.id, council)
     if membership is None and not principal.user.is_admin and not oversight:
         raise NotFound()
-    if writes(session):
-        ensure_sitting(council)
+    ensure_writable_council(session, council)
     return CouncilAccess(council=council, membership=membership, is_admin=principal.user.is_admin,
                          oversight=oversight)
 

@@ -9,8 +9,7 @@ from sqlalchemy import ColumnElement, Select, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.service import Principal
-from app.councils.access import OVERSIGHT, ensure_sitting, oversees
-from app.db import writes
+from app.councils.access import OVERSIGHT, ensure_writable_council, oversees
 from app.errors import Forbidden, NotFound
 from app.models import AgendaItem, Council, Meeting, MeetingGuest, Membership
 
@@ -117,8 +116,7 @@ async def _decide(session: AsyncSession, principal: Principal, meeting: Meeting,
         raise NotFound()
     if not sees(meeting, role, is_admin=is_admin):
         raise NotFound()
-    if writes(session):
-        ensure_sitting(council)
+    ensure_writable_council(session, council)
     return MeetingAccess(meeting=meeting, role=role, is_admin=is_admin)
 
 

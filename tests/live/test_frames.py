@@ -31,6 +31,10 @@ class Wire:
         self.drained = asyncio.Event()
         self.drained.set()
 
+    def stop_reading(self) -> None:
+        """The tablet stops reading: its buffer fills and sends wait until drained."""
+        self.accepting, self.drained = False, asyncio.Event()
+
     def write_frame(self, frame: bytes) -> bool:
         if not self.accepting:
             return False
@@ -79,7 +83,7 @@ async def test_idle_sockets_get_frames_at_once_and_a_full_buffer_queues_in_order
     assert wire.received == [1]
     assert subscriber.push(_event(2)) is True and wire.received == [1, 2]
 
-    wire.accepting, wire.drained = False, asyncio.Event()  # a tablet that stopped reading
+    wire.stop_reading()
     assert subscriber.push(_event(3)) is False
     await asyncio.sleep(0)  # serve() took event 3 and waits for the buffer
     wire.accepting = True  # writable again, but event 3 is not out yet:
@@ -94,12 +98,17 @@ async def test_idle_sockets_get_frames_at_once_and_a_full_buffer_queues_in_order
     await serving
 
 
-async def test_a_socket_that_cannot_keep_up_still_overflows() -> None:
+async def _served_to_a_stuck_tablet() -> tuple[Wire, Subscriber, asyncio.Task[None]]:
     wire = Wire()
-    wire.accepting, wire.drained = False, asyncio.Event()
+    wire.stop_reading()
     subscriber = Subscriber(wire, "full", 3, METRICS, frames=wire)
     serving = asyncio.create_task(subscriber.serve())
     await asyncio.sleep(0)
+    return wire, subscriber, serving
+
+
+async def test_a_socket_that_cannot_keep_up_still_overflows() -> None:
+    wire, subscriber, serving = await _served_to_a_stuck_tablet()
     for seq in range(1, 6):
         subscriber.push(_event(seq))
         await asyncio.sleep(0)
@@ -109,11 +118,7 @@ async def test_a_socket_that_cannot_keep_up_still_overflows() -> None:
 
 
 async def test_a_cancel_from_elsewhere_still_stops_a_stuck_send() -> None:
-    wire = Wire()
-    wire.accepting, wire.drained = False, asyncio.Event()
-    subscriber = Subscriber(wire, "full", 3, METRICS, frames=wire)
-    serving = asyncio.create_task(subscriber.serve())
-    await asyncio.sleep(0)
+    _, subscriber, serving = await _served_to_a_stuck_tablet()
     subscriber.push(_event(1))
     await asyncio.sleep(0)
     serving.cancel()  # the server shutting down
