@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.accounts.passwords import hash_password, verify_password
@@ -158,22 +158,26 @@ def _guess_device(user_agent: str) -> str:
     return user_agent[:60] or "?"
 
 
+def token_lookup(token: str) -> Select[AuthToken, User]:
+    """The token row and its user, as `authenticate` reads them; a caller may join more."""
+    return (select(AuthToken, User)
+            .join(User, User.id == AuthToken.user_id)
+            .where(AuthToken.token_hash == token_digest(token)))
+
+
+def allowed(device: AuthToken | None, user: User | None, rules: SessionRules) -> tuple[User, AuthToken]:
+    """The user and token `token_lookup` found, if there were any and `rules` still allow them."""
+    if device is None or user is None or not rules.allows(device, user, utcnow()):
+        raise NotAuthenticated()
+    return user, device
+
+
 async def authenticate(session: AsyncSession, *, token: str,
                        rules: SessionRules) -> tuple[User, AuthToken]:
     """The user behind a bearer token, if the token is known and `rules` still allow it."""
-    row = (
-        await session.execute(
-            select(AuthToken, User)
-            .join(User, User.id == AuthToken.user_id)
-            .where(AuthToken.token_hash == token_digest(token))
-        )
-    ).first()
-    if row is None:
-        raise NotAuthenticated()
-    device, user = row
-    if not rules.allows(device, user, utcnow()):
-        raise NotAuthenticated()
-    return user, device
+    row = (await session.execute(token_lookup(token))).first()
+    device, user = row if row is not None else (None, None)
+    return allowed(device, user, rules)
 
 
 def needs_touch(device: AuthToken, now: datetime) -> bool:

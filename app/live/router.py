@@ -14,8 +14,6 @@ from fastapi import APIRouter, WebSocket
 from sqlalchemy import select
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
-from app.accounts import service as accounts
-from app.accounts.service import Principal
 from app.db import Database
 from app.errors import Forbidden, NotAuthenticated, NotFound
 from app.kit.schemas import Id
@@ -32,7 +30,7 @@ from app.live.hub import (
 )
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
-from app.meetings.access import MeetingAccess, meeting_access, public_meeting_access
+from app.meetings.access import MeetingAccess, public_meeting_access, token_meeting_access
 from app.models import Meeting
 
 router = APIRouter(tags=["live"])
@@ -56,13 +54,13 @@ async def _authorise(runtime: LiveRuntime, websocket: WebSocket,
         if public is None:
             raise NotAuthenticated()
         return public, None
+    client = websocket.client.host if websocket.client else ""
     async with runtime.db.unit_of_work(write=False) as uow:
-        user, device = await accounts.authenticate(uow.session, token=token,
-                                                   rules=runtime.sessions.rules)
-        client = websocket.client.host if websocket.client else ""
-        principal = Principal(user=user, token_id=device.id, address=client)
-        websocket.scope.setdefault("state", {})["user_id"] = user.id
-        return await meeting_access(uow.session, principal, meeting_id), device.id
+        access, device = await token_meeting_access(
+            uow.session, token=token, rules=runtime.sessions.rules, meeting_id=meeting_id,
+            address=client)
+    websocket.scope.setdefault("state", {})["user_id"] = device.user_id
+    return access, device.id
 
 
 async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Subscriber,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, false, select, true
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, false, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.accounts.service import Principal
+from app.accounts.service import Principal, SessionRules, allowed, token_lookup
 from app.councils.access import OVERSIGHT, ensure_writable_council, oversees
 from app.errors import Forbidden, NotFound
-from app.models import AgendaItem, Council, Meeting, MeetingGuest, Membership
+from app.models import AgendaItem, AuthToken, Council, Meeting, MeetingGuest, Membership, User
 
 INVITED = "invited"  # not a council member, invited to this one meeting
 PUBLIC = "public"  # anyone without a login: the press and citizens following a public meeting
@@ -95,10 +95,11 @@ _Query = TypeVar("_Query", bound=Select[*tuple[Any, ...]])
 _STANDING = (Council, Membership.role, MeetingGuest.id)
 
 
-def _join_standing(query: _Query, user_id: int) -> _Query:
+def _join_standing(query: _Query, user_id: int | SQLColumnExpression[int]) -> _Query:
     """Joins the `_STANDING` columns of `user_id` to a query over Meeting, so that the access
-    check is one statement."""
-    return (query.join(Council, Council.id == Meeting.council_id)
+    check is one statement. The council is an outer join only so that a query whose Meeting is
+    itself outer-joined still has a row when there is no such meeting."""
+    return (query.outerjoin(Council, Council.id == Meeting.council_id)
             .outerjoin(Membership, and_(Membership.council_id == Meeting.council_id,
                                         Membership.user_id == user_id))
             .outerjoin(MeetingGuest, and_(MeetingGuest.meeting_id == Meeting.id,
@@ -145,6 +146,23 @@ async def item_access(
     if access.is_guest and not item.public:
         raise NotFound()
     return item, access
+
+
+async def token_meeting_access(
+    session: AsyncSession, *, token: str, rules: SessionRules, meeting_id: int, address: str
+) -> tuple[MeetingAccess, AuthToken]:
+    """The user behind a bearer token and their access to a meeting, read in one statement: a
+    tablet's live connect, thousands of which arrive at once when the hall's Wi-Fi comes back.
+    An unknown or ended login is NotAuthenticated before anything about the meeting is said."""
+    query = _join_standing(token_lookup(token).add_columns(Meeting, *_STANDING)
+                           .outerjoin(Meeting, Meeting.id == meeting_id), User.id)
+    row: Any = (await session.execute(query)).first()
+    device, user, meeting, council, role, invited = row if row is not None else (None,) * 6
+    user, device = allowed(device, user, rules)
+    if meeting is None or council is None:
+        raise NotFound()
+    principal = Principal(user=user, token_id=device.id, address=address)
+    return await _decide(session, principal, meeting, council, role, invited), device
 
 
 async def public_meeting_access(session: AsyncSession, meeting_id: int) -> MeetingAccess | None:

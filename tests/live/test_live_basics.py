@@ -34,6 +34,8 @@ async def test_refusals_use_the_contract_close_codes(live_server, http, world) -
     assert await _close_code(url, {"Authorization": f"Bearer {world.tokens['other_secretary']}"}) == 4404
     assert await _close_code(f"{live_server.ws_base}/api/v1/meetings/999999/live?token="
                              f"{world.tokens['deputy']}") == 4404
+    # The login is judged before the meeting: without one, nothing is said about which exist.
+    assert await _close_code(f"{live_server.ws_base}/api/v1/meetings/999999/live?token=nonsense") == 4401
 
 
 async def test_token_in_query_and_snapshot_first(live_server, http, world) -> None:  # type: ignore[no-untyped-def]
