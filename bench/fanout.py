@@ -822,20 +822,34 @@ class Bench:
             env=env,
             log_path=self.tmp / f"{name}.log",
         )
+        await self.wait_ready(proc, port, name)
+        return proc, port
+
+    async def wait_ready(self, proc: subprocess.Popen[Any], port: int, name: str) -> None:
+        """Until the server answers GET /readyz with 200 (90 s at most)."""
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(
-                    f"kyhop serve exited with {proc.returncode}; see {self.tmp / name}.log"
-                )
+                raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.tmp / name}.log")
             with contextlib.suppress(OSError, asyncio.IncompleteReadError, IndexError, ValueError):
                 http = Http(port)
                 status, _ = await http.request("GET", "/readyz")
                 await http.close()
                 if status == 200:
-                    return proc, port
+                    return
             await asyncio.sleep(0.3)
-        raise RuntimeError(f"kyhop serve did not become ready; see {self.tmp / name}.log")
+        raise RuntimeError(f"{name} did not become ready; see {self.tmp / name}.log")
+
+    async def start_bare(self) -> tuple[subprocess.Popen[Any], int]:
+        """bench/bare_app.py: the stack's cheapest durable write-then-send (see its docstring)."""
+        port = free_port()
+        proc = CHILDREN.start(
+            [sys.executable, str(Path(__file__).with_name("bare_app.py")), str(port),
+             str(self.tmp / "bare.db")],
+            log_path=self.tmp / "bare.log",
+        )
+        await self.wait_ready(proc, port, "bare")
+        return proc, port
 
     async def start_relay(self) -> tuple[subprocess.Popen[Any], int]:
         port = free_port()
@@ -919,16 +933,24 @@ class Bench:
         return next_path
 
     def kyhop_target(self, name: str, pid: int, port: int, keys: list[str]) -> Target:
+        return self.http_target(name, pid, port, keys, self.chair_actions(), self.chair_token)
+
+    def bare_target(self, pid: int, port: int, keys: list[str]) -> Target:
+        return self.http_target("bare", pid, port, keys,
+                                lambda: f"/trigger?size={self.message_size or 134}", None)
+
+    def http_target(self, name: str, pid: int, port: int, keys: list[str],
+                    next_path: Callable[[], str], token: str | None) -> Target:
+        """A server told by a POST on a kept-alive connection, as the chair's tablet tells Kỳ Họp."""
         http = Http(port)
-        next_path = self.chair_actions()
 
         async def trigger() -> None:
-            await http.send_raw(http.encode("POST", next_path(), token=self.chair_token))
+            await http.send_raw(http.encode("POST", next_path(), token=token))
 
         async def answer() -> None:
             status, body = await http.read_response()
             if status != 200:
-                raise RuntimeError(f"the chair's POST answered {status}: {body[:200]!r}")
+                raise RuntimeError(f"{name}'s POST answered {status}: {body[:200]!r}")
 
         target = Target(name, pid, keys, trigger, answer, http.ready)
         target.http = http  # type: ignore[attr-defined]
@@ -1004,7 +1026,8 @@ class Bench:
         smaller N stay connected and more are added, so RSS_N - RSS_0 covers exactly N idle
         connections and nothing was ever freed in between. With --compare-src, a second Kỳ Họp
         (from that scratch copy, on its own copy of the database) takes part in the same rounds."""
-        names = ["kyhop", "relay"] + (["compare"] if self.args.compare_src else [])
+        names = (["kyhop", "relay"] + (["compare"] if self.args.compare_src else [])
+                 + (["bare"] if self.args.bare else []))
         # Log in once (tokens live in the database), then give each Kỳ Họp its own copy.
         log(f"logging in (load {loadavg()}) …")
         proc, port = await self.start_kyhop(self.kyhop_env(self.sqlite_dir), "kyhop-login")
@@ -1034,6 +1057,10 @@ class Bench:
                     "kyhop-compare", procs["compare"].pid, cport, ["compare"]
                 )
                 urls["compare"] = lambda n, offset, port=cport: self.kyhop_urls(port, n, offset)
+            if self.args.bare:
+                procs["bare"], bport = await self.start_bare()
+                targets["bare"] = self.bare_target(procs["bare"].pid, bport, ["bare"])
+                urls["bare"] = lambda n, offset, port=bport: [f"ws://127.0.0.1:{port}/live"] * n
             # Warm up (imports, caches, code paths), then let them settle.
             for name in names:
                 await self.pool.connect(f"warm-{name}", urls[name](20, 0), 20)
@@ -1331,6 +1358,8 @@ class Bench:
         rows = [("Kỳ Họp", "kyhop"), ("relay", "relay")]
         if "compare" in pair:
             rows.append((f"Kỳ Họp from {self.args.compare_src}", "compare"))
+        if "bare" in pair:
+            rows.append(("bare FastAPI + durable write (bench/bare_app.py)", "bare"))
         return rows
 
     def verdicts(self) -> list[str]:
@@ -1479,6 +1508,12 @@ def build_parser(doc: str | None = None) -> argparse.ArgumentParser:
         "--compare-src",
         help="also run Kỳ Họp from this scratch copy, in the same rounds, "
         "as a third server (before/after of a change in one run)",
+    )
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="also run bench/bare_app.py in the same rounds: the stack's cheapest server that "
+        "commits a row durably before it sends (no login, access check, audit or event log)",
     )
     parser.add_argument("--_client-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--_relay", type=int, help=argparse.SUPPRESS)
