@@ -29,7 +29,8 @@ class LiveRuntime:
         self.hub = Hub(db, self.metrics, max_queue=settings.live_queue_size)
         self.sessions = LiveSessions(db, self.hub, SessionRules.from_settings(settings))
         self.broker: Broker = broker_for(settings)
-        self.hub.forward = self.broker.publish
+        if self.broker.reaches_other_workers:
+            self.hub.forward = self.broker.publish
         db.publish = self.hub.on_commit
 
     async def start(self) -> None:

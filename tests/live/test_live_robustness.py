@@ -194,3 +194,69 @@ async def test_stopping_lets_a_resync_under_way_finish(  # type: ignore[no-untyp
     await asyncio.wait_for(began.wait(), 5)
     await hub.stop()
     assert finished.is_set(), "stop() waited for the resync instead of cancelling it midway"
+
+
+def _hub_recording_deliveries(monkeypatch, log: list[str]):  # type: ignore[no-untyped-def]
+    from app.live import hub as hub_module
+    from app.live.metrics import LiveMetrics
+
+    hub = hub_module.Hub(None, LiveMetrics(), max_queue=10)  # type: ignore[arg-type]
+    monkeypatch.setattr(hub, "deliver", lambda events: log.append(f"delivered {events[0].seq}"))
+    return hub
+
+
+def _committed_row(seq: int):  # type: ignore[no-untyped-def]
+    from app.kit.time import utcnow
+    from app.models import MeetingEvent
+
+    return MeetingEvent(meeting_id=1, seq=seq, type="agenda.current", audience="all", data={},
+                        at=utcnow())
+
+
+async def test_other_workers_are_told_first_but_a_slow_broker_never_holds_up_local_tablets(  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
+    log: list[str] = []
+    hub = _hub_recording_deliveries(monkeypatch, log)
+    answered = asyncio.Event()
+
+    async def quick_broker(events) -> None:  # type: ignore[no-untyped-def]
+        log.append(f"published {events[0].seq}")
+
+    async def stuck_broker(events) -> None:  # type: ignore[no-untyped-def]
+        log.append(f"publishing {events[0].seq}")
+        await answered.wait()
+        log.append(f"published {events[0].seq}")
+
+    hub.forward = quick_broker
+    await hub.on_commit([_committed_row(1)])
+    assert log == ["published 1", "delivered 1"], "the other workers' fan-out starts first"
+
+    log.clear()
+    hub.forward = stuck_broker
+    commit = asyncio.create_task(hub.on_commit([_committed_row(2)]))
+    await asyncio.sleep(0.2)
+    assert log == ["publishing 2", "delivered 2"], "local tablets did not wait for the broker"
+    assert not commit.done()
+    answered.set()
+    await asyncio.wait_for(commit, 5)
+    assert log[-1] == "published 2"
+
+
+async def test_a_request_cancelled_while_the_broker_takes_its_events_still_delivers_them(  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
+    log: list[str] = []
+    hub = _hub_recording_deliveries(monkeypatch, log)
+
+    async def slow_broker(events) -> None:  # type: ignore[no-untyped-def]
+        await asyncio.sleep(0.05)
+        log.append(f"published {events[0].seq}")
+
+    hub.forward = slow_broker
+    commit = asyncio.create_task(hub.on_commit([_committed_row(3)]))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    commit.cancel()
+    await asyncio.gather(commit, return_exceptions=True)
+    assert log == ["delivered 3"]
+    await asyncio.sleep(0.1)
+    assert log == ["delivered 3", "published 3"], "the publish itself was not cancelled"

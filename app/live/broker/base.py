@@ -13,6 +13,8 @@ OnReconnect = Callable[[], Awaitable[None]]
 
 class Broker(Protocol):
     name: str
+    # Whether other workers hear through this broker (False: one process, nobody to tell).
+    reaches_other_workers: bool
 
     async def start(self, on_events: OnEvents, on_notice: OnNotice, on_reconnect: OnReconnect) -> None:
         """Begin receiving what other workers publish."""

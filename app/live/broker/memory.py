@@ -8,6 +8,7 @@ class MemoryBroker:
     """One process: the hub already delivered the events locally; nobody else to tell."""
 
     name = "memory"
+    reaches_other_workers = False
 
     async def start(self, on_events: OnEvents, on_notice: OnNotice, on_reconnect: OnReconnect) -> None:
         return None

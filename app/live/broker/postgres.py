@@ -25,6 +25,7 @@ def asyncpg_dsn(database_url: str) -> str:
 
 class PostgresBroker:
     name = "postgres"
+    reaches_other_workers = True
 
     def __init__(self, database_url: str) -> None:
         self.dsn = asyncpg_dsn(database_url)

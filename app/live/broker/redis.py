@@ -29,6 +29,7 @@ def channel_for(database_url: str) -> str:
 
 class RedisBroker:
     name = "redis"
+    reaches_other_workers = True
 
     def __init__(self, url: str, database_url: str) -> None:
         self.url = url
