@@ -25,7 +25,9 @@ Phases: ALONE — each meeting in turn runs its script while all the others stay
 idle (the single-meeting baseline, in the same run); TOGETHER — every meeting runs its script at
 once, each from a random offset within 1 s, so votes and speakers move in all of them together.
 Printed per meeting and for all: p50/p99 of the fan-out, ballot ack and result, alone and
-together, the ratios (target: together ≤ 1.5 × alone), messages missed. Isolation (no meeting's
+together, the ratios (target: together ≤ 1.5 × alone), messages missed. `--control` runs ALONE a
+second time and prints the same worst ratios for ALONE again / ALONE: what this measurement gives
+when nothing changed, the noise a meeting's 10 or 3 samples carry. Isolation (no meeting's
 events on another's sockets) is a behaviour test: tests/live/test_isolation.py.
 """
 
@@ -157,6 +159,7 @@ class MeetingsBench:
         self.meetings: list[Seeded] = []
         self.alone: dict[int, Figures] = {}
         self.together: dict[int, Figures] = {}
+        self.again: dict[int, Figures] = {}  # --control: ALONE once more
         self.loads: list[tuple[str, str]] = [("begin", loadavg())]
 
     # -- set-up ----------------------------------------------------------------------------
@@ -194,7 +197,8 @@ class MeetingsBench:
         log(f"every tablet connected (load {loadavg()})")
 
     def starts_needed(self) -> int:
-        return 2 * (self.args.rounds + 1)  # each phase: one warm-up start, then the rounds
+        phases = 3 if self.args.control else 2
+        return phases * (self.args.rounds + 1)  # each phase: one warm-up start, then the rounds
 
     async def register_speakers(self, meeting: Seeded) -> None:
         http = Http(self.port)
@@ -289,6 +293,12 @@ class MeetingsBench:
                 self.alone[meeting.number] = Figures()
                 await self.script(meeting, self.alone[meeting.number], 0.0)
             self.loads.append(("after ALONE", loadavg()))
+            if self.args.control:
+                log("ALONE again (--control): the same baseline once more …")
+                for meeting in self.meetings:
+                    self.again[meeting.number] = Figures()
+                    await self.script(meeting, self.again[meeting.number], 0.0)
+                self.loads.append(("after ALONE again", loadavg()))
             log(f"TOGETHER: all {len(self.meetings)} meetings at once, {self.args.pause[0]}–{self.args.pause[1]} s "
                 f"between a chair's steps …")
             self.together = {m.number: Figures() for m in self.meetings}
@@ -312,11 +322,23 @@ class MeetingsBench:
             a, t = percentile(alone, q), percentile(together, q)
             return a, t, t / a if a else float("nan")
 
+        def worst_ratios(base: dict[int, Figures], other: dict[int, Figures]) -> dict[str, float]:
+            worst: dict[str, float] = {}
+            for number, a in base.items():
+                t = other[number]
+                for name, ratio in (
+                        ("fan-out p50", pair(a.fanout.last_ms, t.fanout.last_ms, 50)[2]),
+                        ("fan-out p99", pair(a.fanout.last_ms, t.fanout.last_ms, 99)[2]),
+                        ("ballot ack p50", pair(a.acks_ms, t.acks_ms, 50)[2]),
+                        ("ballot ack p99", pair(a.acks_ms, t.acks_ms, 99)[2]),
+                        ("result median", pair(a.result_ms, t.result_ms, 50)[2])):
+                    worst[name] = max(worst.get(name, 0.0), ratio)
+            return worst
+
         lines = ["| meeting | tablets | fan-out p50 alone / together | fan-out p99 alone / together | ratio p50; p99 "
                  "| ballot ack p50 alone / together | ack p99 alone / together | ratio p50; p99 "
                  "| result to the last tablet, median alone / together | missed |",
                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        worst: dict[str, float] = {}
         for meeting in self.meetings:
             a, t = self.alone[meeting.number], self.together[meeting.number]
             f50 = pair(a.fanout.last_ms, t.fanout.last_ms, 50)
@@ -324,9 +346,6 @@ class MeetingsBench:
             b50 = pair(a.acks_ms, t.acks_ms, 50)
             b99 = pair(a.acks_ms, t.acks_ms, 99)
             r50 = pair(a.result_ms, t.result_ms, 50)
-            for name, ratio in (("fan-out p50", f50[2]), ("fan-out p99", f99[2]), ("ballot ack p50", b50[2]),
-                                ("ballot ack p99", b99[2]), ("result median", r50[2])):
-                worst[name] = max(worst.get(name, 0.0), ratio)
             lines.append(
                 f"| {meeting.number} | {len(meeting.tokens)} | {f50[0]:.1f} / {f50[1]:.1f} ms | {f99[0]:.1f} / "
                 f"{f99[1]:.1f} ms | {f50[2]:.2f}×; {f99[2]:.2f}× | {b50[0]:.1f} / {b50[1]:.1f} ms | {b99[0]:.1f} / "
@@ -346,10 +365,12 @@ class MeetingsBench:
               f"ballots refused {refused}")
         ok = refused == 0
         print("Targets (issue 16): each meeting together ≤ 1.5 × the same meeting alone")
-        for name, ratio in worst.items():
+        control = worst_ratios(self.alone, self.again) if self.again else {}
+        for name, ratio in worst_ratios(self.alone, self.together).items():
             met = ratio <= TARGET_RATIO
             ok &= met
-            print(f"- worst {name} ratio {ratio:.2f}×: {'met' if met else 'MISSED'}")
+            print(f"- worst {name} ratio {ratio:.2f}×: {'met' if met else 'MISSED'}"
+                  + (f" (control, ALONE again / ALONE: {control[name]:.2f}×)" if control else ""))
         print("load average (1/5/15 min): " + "; ".join(f"{when}: {load}" for when, load in self.loads))
         return ok
 
@@ -370,6 +391,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--ballot-rounds", type=int, default=3, help="votes per meeting and phase")
     parser.add_argument("--client-procs", type=int, default=2, help="websocket client processes")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (server log)")
+    parser.add_argument("--control", action="store_true",
+                        help="run ALONE twice and print its worst ratios beside TOGETHER's (the noise)")
     parser.add_argument("--quick", action="store_true", help="4 meetings, 3 speaker starts, 1 vote")
     parser.add_argument("--pause", type=_seconds_range, default=SHORT_PAUSE, metavar="MIN,MAX",
                         help="seconds between a chair's steps in TOGETHER (default 0.2,0.4: every meeting "

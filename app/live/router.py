@@ -30,7 +30,7 @@ from app.live.hub import (
 )
 from app.live.runtime import LiveRuntime
 from app.live.snapshot import build_snapshot
-from app.meetings.access import MeetingAccess, public_meeting_access, token_meeting_access
+from app.meetings.access import MeetingAccess, public_meeting_access, token_standing
 from app.models import Meeting
 
 router = APIRouter(tags=["live"])
@@ -56,11 +56,10 @@ async def _authorise(runtime: LiveRuntime, websocket: WebSocket,
         return public, None
     client = websocket.client.host if websocket.client else ""
     async with runtime.db.unit_of_work(write=False) as uow:
-        access, device = await token_meeting_access(
-            uow.session, token=token, rules=runtime.sessions.rules, meeting_id=meeting_id,
-            address=client)
-    websocket.scope.setdefault("state", {})["user_id"] = device.user_id
-    return access, device.id
+        standing = await token_standing(uow.session, token=token, rules=runtime.sessions.rules,
+                                        meeting_id=meeting_id, address=client)
+        websocket.scope.setdefault("state", {})["user_id"] = standing.principal.user.id
+        return await standing.access(uow.session), standing.device.id
 
 
 async def _initial_sync(db: Database, hub: Hub, channel: Channel, subscriber: Subscriber,

@@ -148,10 +148,29 @@ async def item_access(
     return item, access
 
 
-async def token_meeting_access(
+@dataclass(frozen=True)
+class TokenStanding:
+    """A login and, in the same row, the meeting and the user's standing in it: what
+    `token_standing` read; `access()` applies the rules."""
+
+    principal: Principal
+    device: AuthToken
+    meeting: Meeting | None
+    council: Council | None
+    role: str | None
+    invited: int | None
+
+    async def access(self, session: AsyncSession) -> MeetingAccess:
+        if self.meeting is None or self.council is None:
+            raise NotFound()
+        return await _decide(session, self.principal, self.meeting, self.council, self.role,
+                             self.invited)
+
+
+async def token_standing(
     session: AsyncSession, *, token: str, rules: SessionRules, meeting_id: int, address: str
-) -> tuple[MeetingAccess, AuthToken]:
-    """The user behind a bearer token and their access to a meeting, read in one statement: a
+) -> TokenStanding:
+    """The user behind a bearer token and their standing in a meeting, read in one statement: a
     tablet's live connect, thousands of which arrive at once when the hall's Wi-Fi comes back.
     An unknown or ended login is NotAuthenticated before anything about the meeting is said."""
     query = _join_standing(token_lookup(token).add_columns(Meeting, *_STANDING)
@@ -159,10 +178,8 @@ async def token_meeting_access(
     row: Any = (await session.execute(query)).first()
     device, user, meeting, council, role, invited = row if row is not None else (None,) * 6
     user, device = allowed(device, user, rules)
-    if meeting is None or council is None:
-        raise NotFound()
-    principal = Principal(user=user, token_id=device.id, address=address)
-    return await _decide(session, principal, meeting, council, role, invited), device
+    return TokenStanding(Principal(user=user, token_id=device.id, address=address), device,
+                         meeting, council, role, invited)
 
 
 async def public_meeting_access(session: AsyncSession, meeting_id: int) -> MeetingAccess | None:
