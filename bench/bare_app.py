@@ -5,7 +5,7 @@ floor under the chair's request, for `bench/fanout.py --bare`.
     .venv/bin/python bench/bare_app.py PORT DATABASE_FILE
 
 FastAPI on uvicorn (uvloop, httptools), SQLAlchemy 2 async on aiosqlite, SQLite in WAL mode with
-synchronous=FULL, as Kỳ Họp runs it. `POST /trigger?size=N` writes one row (BEGIN IMMEDIATE,
+synchronous=FULL, through Kỳ Họp's own engine and unit of work (`app.db.Database`). `POST /trigger?size=N` writes one row (BEGIN IMMEDIATE,
 INSERT, COMMIT: durable) and then sends an N-byte text message to every socket of
 `/live`; nothing else: no login, no access check, no audit row, no event log, no
 middleware. What Kỳ Họp takes beyond this is the price of those; what this takes beyond the bare
@@ -15,13 +15,16 @@ middleware. What Kỳ Họp takes beyond this is the price of those; what this t
 from __future__ import annotations
 
 import sys
-from typing import Any
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI, WebSocket, WebSocketDisconnect
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.config import Settings
+from app.db import Database
 
 
 class Base(DeclarativeBase):
@@ -36,27 +39,14 @@ class Change(Base):
 
 
 def build(database_file: str) -> FastAPI:
-    engine = create_async_engine(f"sqlite+aiosqlite:///{database_file}")
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
-
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    # Kỳ Họp's own engine and unit of work: the same PRAGMAs, BEGIN IMMEDIATE and writer queue.
+    db = Database(Settings(database_url=f"sqlite+aiosqlite:///{database_file}"))
     sockets: set[WebSocket] = set()
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
 
     @app.on_event("startup")
     async def create_table() -> None:
-        async with engine.begin() as connection:
+        async with db.engine.begin() as connection:
             await connection.run_sync(Base.metadata.create_all)
 
     @app.get("/readyz")
@@ -65,10 +55,9 @@ def build(database_file: str) -> FastAPI:
 
     @app.post("/trigger")
     async def trigger(size: int = 134) -> dict[str, int]:
-        async with sessions() as session:
+        async with db.unit_of_work() as uow:
             change = Change(size=size)
-            session.add(change)
-            await session.commit()
+            uow.session.add(change)
         head = f'{{"type": "agenda.current", "seq": {change.id}, "data": {{"pad": "'
         message = head + "x" * max(0, size - len(head) - 3) + '"}}'
         for websocket in list(sockets):

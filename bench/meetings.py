@@ -284,20 +284,24 @@ class MeetingsBench:
 
     # -- phases ----------------------------------------------------------------------------
 
+    async def each_alone(self) -> dict[int, Figures]:
+        """Each meeting runs its script in turn while the others stay connected and idle."""
+        figures: dict[int, Figures] = {}
+        for meeting in self.meetings:
+            figures[meeting.number] = Figures()
+            await self.script(meeting, figures[meeting.number], 0.0)
+        return figures
+
     async def run(self) -> None:
         try:
             await self.set_up()
             log(f"ALONE: each meeting in turn, {self.args.rounds} speaker starts and "
                 f"{self.args.ballot_rounds} votes, the others idle …")
-            for meeting in self.meetings:
-                self.alone[meeting.number] = Figures()
-                await self.script(meeting, self.alone[meeting.number], 0.0)
+            self.alone = await self.each_alone()
             self.loads.append(("after ALONE", loadavg()))
             if self.args.control:
                 log("ALONE again (--control): the same baseline once more …")
-                for meeting in self.meetings:
-                    self.again[meeting.number] = Figures()
-                    await self.script(meeting, self.again[meeting.number], 0.0)
+                self.again = await self.each_alone()
                 self.loads.append(("after ALONE again", loadavg()))
             log(f"TOGETHER: all {len(self.meetings)} meetings at once, {self.args.pause[0]}–{self.args.pause[1]} s "
                 f"between a chair's steps …")
@@ -322,16 +326,18 @@ class MeetingsBench:
             a, t = percentile(alone, q), percentile(together, q)
             return a, t, t / a if a else float("nan")
 
+        def figures(a: Figures, t: Figures) -> dict[str, tuple[float, float, float]]:
+            """The five figures compared, each as (a, t, t / a)."""
+            return {"fan-out p50": pair(a.fanout.last_ms, t.fanout.last_ms, 50),
+                    "fan-out p99": pair(a.fanout.last_ms, t.fanout.last_ms, 99),
+                    "ballot ack p50": pair(a.acks_ms, t.acks_ms, 50),
+                    "ballot ack p99": pair(a.acks_ms, t.acks_ms, 99),
+                    "result median": pair(a.result_ms, t.result_ms, 50)}
+
         def worst_ratios(base: dict[int, Figures], other: dict[int, Figures]) -> dict[str, float]:
             worst: dict[str, float] = {}
             for number, a in base.items():
-                t = other[number]
-                for name, ratio in (
-                        ("fan-out p50", pair(a.fanout.last_ms, t.fanout.last_ms, 50)[2]),
-                        ("fan-out p99", pair(a.fanout.last_ms, t.fanout.last_ms, 99)[2]),
-                        ("ballot ack p50", pair(a.acks_ms, t.acks_ms, 50)[2]),
-                        ("ballot ack p99", pair(a.acks_ms, t.acks_ms, 99)[2]),
-                        ("result median", pair(a.result_ms, t.result_ms, 50)[2])):
+                for name, (_, _, ratio) in figures(a, other[number]).items():
                     worst[name] = max(worst.get(name, 0.0), ratio)
             return worst
 
@@ -341,11 +347,7 @@ class MeetingsBench:
                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for meeting in self.meetings:
             a, t = self.alone[meeting.number], self.together[meeting.number]
-            f50 = pair(a.fanout.last_ms, t.fanout.last_ms, 50)
-            f99 = pair(a.fanout.last_ms, t.fanout.last_ms, 99)
-            b50 = pair(a.acks_ms, t.acks_ms, 50)
-            b99 = pair(a.acks_ms, t.acks_ms, 99)
-            r50 = pair(a.result_ms, t.result_ms, 50)
+            f50, f99, b50, b99, r50 = figures(a, t).values()
             lines.append(
                 f"| {meeting.number} | {len(meeting.tokens)} | {f50[0]:.1f} / {f50[1]:.1f} ms | {f99[0]:.1f} / "
                 f"{f99[1]:.1f} ms | {f50[2]:.2f}×; {f99[2]:.2f}× | {b50[0]:.1f} / {b50[1]:.1f} ms | {b99[0]:.1f} / "

@@ -256,17 +256,17 @@ class Hub:
         if self.forward is None:
             self.deliver(events)
             return
-        forwarding = asyncio.ensure_future(self._forward(events))
+        forwarding = asyncio.ensure_future(self._forward(self.forward, events))
         try:
             await asyncio.wait((forwarding,), timeout=FORWARD_HEAD_START_S)
         finally:  # also when the request is cancelled while it waits
             self.deliver(events)
         await forwarding
 
-    async def _forward(self, events: list[Event]) -> None:
-        assert self.forward is not None
+    @staticmethod
+    async def _forward(forward: Callable[[list[Event]], Awaitable[None]], events: list[Event]) -> None:
         try:
-            await self.forward(events)
+            await forward(events)
         except Exception:  # the others catch up from the table within RESYNC_EVERY_S
             log.exception("broker publish failed")
 
